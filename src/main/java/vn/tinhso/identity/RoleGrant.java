@@ -1,0 +1,11 @@
+package vn.tinhso.identity;
+
+/** A role held by an account, within an agency for OFFICER and LEADER ({@code agencyId} null otherwise). */
+public record RoleGrant(Role role, Long agencyId) {
+
+    public RoleGrant {
+        if (role == null || role.scopedToAgency() != (agencyId != null)) {
+            throw new IllegalArgumentException("OFFICER and LEADER need an agency, other roles none");
+        }
+    }
+}
