@@ -1,7 +1,7 @@
 package vn.tinhso.identity;
 
 /** A role held by an account, within an agency for OFFICER and LEADER ({@code agencyId} null otherwise). */
-public record RoleGrant(Role role, Long agencyId) {
+public record RoleGrant(Role role, Long agencyId) implements java.io.Serializable {
 
     public RoleGrant {
         if (role == null || role.scopedToAgency() != (agencyId != null)) {

@@ -40,6 +40,8 @@ class ErrorPages implements ErrorController {
             return json(status, request);
         }
         model.addAttribute("status", status);
+        model.addAttribute("messageKey", "error.page." + (java.util.Set.of(401, 403, 404, 429).contains(status)
+                ? String.valueOf(status) : "other"));
         ModelAndView view = new ModelAndView("error", model.asMap());
         view.setStatus(HttpStatus.valueOf(status));
         return view;
