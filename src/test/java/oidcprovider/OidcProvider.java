@@ -29,13 +29,15 @@ public class OidcProvider {
     /** Starts the provider; it shares the test database only because Boot's auto-configuration wants one. */
     public static ConfigurableApplicationContext start(DataSource platformDatabase) {
         String url = ((HikariDataSource) platformDatabase).getJdbcUrl();
-        return new SpringApplicationBuilder(OidcProvider.class).properties(Map.ofEntries(
+        Map<String, Object> settings = Map.ofEntries(
+                Map.entry("spring.config.name", "oidc-provider"),
                 Map.entry("server.port", PORT),
                 Map.entry("spring.application.name", "oidc-provider"),
                 Map.entry("spring.datasource.url", url),
                 Map.entry("spring.datasource.username", "postgres"),
                 Map.entry("spring.flyway.enabled", false),
-                Map.entry("spring.session.store-type", "none"),
+                Map.entry("spring.autoconfigure.exclude",
+                        "org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration"),
                 Map.entry("spring.modulith.events.jdbc.schema-initialization.enabled", false),
                 Map.entry("spring.main.banner-mode", "off"),
                 Map.entry("spring.security.user.name", USER),
@@ -53,8 +55,10 @@ public class OidcProvider {
                 Map.entry("spring.security.oauth2.authorizationserver.client.tinhso.registration.scopes",
                         "openid,profile,email"),
                 Map.entry("spring.security.oauth2.authorizationserver.client.tinhso.require-authorization-consent",
-                        false)))
-                .run();
+                        false));
+        // As command-line arguments, so that they win over the platform's application.yml.
+        return new SpringApplicationBuilder(OidcProvider.class)
+                .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
 
     /** Puts the person's verified e-mail and name in the ID token, as the national SSO would. */

@@ -32,7 +32,11 @@ class AuthPages {
     }
 
     @GetMapping("/login")
-    String login(Model model) {
+    String login(@RequestParam(required = false) String error, Model model) {
+        if (error != null) {
+            model.addAttribute("loginError", "login.error."
+                    + ("locked".equals(error) || "disabled".equals(error) ? error : "bad"));
+        }
         model.addAttribute("oidcUrl", oidc.getIfAvailable() == null ? null
                 : "/oauth2/authorization/" + settings.oidcRegistration());
         return "auth/login";

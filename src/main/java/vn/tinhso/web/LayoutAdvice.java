@@ -27,6 +27,11 @@ class LayoutAdvice {
         return settings;
     }
 
+    @ModelAttribute("pageLinks")
+    PageLinks pageLinks() {
+        return new PageLinks();
+    }
+
     @ModelAttribute("lang")
     String lang() {
         return LocaleContextHolder.getLocale().getLanguage();

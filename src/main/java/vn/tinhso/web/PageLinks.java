@@ -1,10 +1,8 @@
 package vn.tinhso.web;
 
-import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Builds the current page's address with another page number, for the pager fragment. */
-@Component("pageLinks")
 public class PageLinks {
 
     public String to(int page) {
