@@ -60,6 +60,14 @@ class EmbeddedPostgresConfiguration {
         }
     }
 
+    /** Stops the cluster of a data directory, as a process exit would (used to prove restarts). */
+    static void stop(Path dataDir) {
+        EmbeddedPostgres postgres = RUNNING.remove(dataDir.toAbsolutePath());
+        if (postgres != null) {
+            close(postgres);
+        }
+    }
+
     private static void close(EmbeddedPostgres postgres) {
         try {
             postgres.close();
