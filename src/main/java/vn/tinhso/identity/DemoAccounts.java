@@ -6,6 +6,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.tinhso.shared.DemoSettings;
 import vn.tinhso.shared.PageResult;
 import vn.tinhso.units.Agency;
@@ -24,15 +25,22 @@ class DemoAccounts implements ApplicationRunner {
     private final IdentityManagement identity;
     private final AgencyManagement agencies;
     private final DemoSettings demo;
+    private final TransactionTemplate tx;
 
-    DemoAccounts(IdentityManagement identity, AgencyManagement agencies, DemoSettings demo) {
+    DemoAccounts(IdentityManagement identity, AgencyManagement agencies, DemoSettings demo, TransactionTemplate tx) {
         this.identity = identity;
         this.agencies = agencies;
         this.demo = demo;
+        this.tx = tx;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        // All or nothing: a start that fails half-way must not leave some demo accounts behind.
+        tx.executeWithoutResult(status -> createAll());
+    }
+
+    private void createAll() {
         if (!demo.enabled() || identity.search(null, Role.ADMIN, new PageResult.Request(0, 1)).total() > 0) {
             return;
         }

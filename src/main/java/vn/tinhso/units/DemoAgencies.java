@@ -7,6 +7,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.tinhso.shared.DemoSettings;
 import vn.tinhso.shared.PageResult;
 
@@ -29,8 +30,11 @@ class DemoAgencies implements ApplicationRunner {
     private final UnitManagement units;
     private final UnitsSettings settings;
     private final DemoSettings demo;
+    private final TransactionTemplate tx;
 
-    DemoAgencies(AgencyManagement agencies, UnitManagement units, UnitsSettings settings, DemoSettings demo) {
+    DemoAgencies(AgencyManagement agencies, UnitManagement units, UnitsSettings settings, DemoSettings demo,
+            TransactionTemplate tx) {
+        this.tx = tx;
         this.agencies = agencies;
         this.units = units;
         this.settings = settings;
@@ -39,6 +43,10 @@ class DemoAgencies implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        tx.executeWithoutResult(status -> createAll()); // all or nothing
+    }
+
+    private void createAll() {
         if (!demo.enabled() || agencies.search(null, null, new PageResult.Request(0, 1)).total() > 0) {
             return;
         }
