@@ -144,6 +144,8 @@ class IdentityIntegrationTests {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.json().get("items").size()).isLessThanOrEqualTo(5);
         assertThat(page.json().get("total").asLong()).isGreaterThan(1);
+        TestHttp.Response found = new TestHttp(port).withToken(admin).get("/api/v1/accounts?q=QUAN%20TRI");
+        assertThat(found.json().get("items").findValuesAsString("displayName")).contains("Quản trị");
     }
 
     @Test
