@@ -1,6 +1,5 @@
 package vn.tinhso.identity;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -72,9 +71,9 @@ class SecurityConfiguration {
                 .defaultAuthenticationEntryPointFor((request, response, e) ->
                         problems.write(request, response, 401, "unauthorized"), api)
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
-                .defaultAccessDeniedHandlerFor((request, response, e) ->
-                        problems.write(request, response, 403, "forbidden"), api)
-                .accessDeniedPage("/error/403"));
+                .defaultAccessDeniedHandlerFor((request, response, e) -> problems.write(request, response,
+                        anonymous() ? 401 : 403, anonymous() ? "unauthorized" : "forbidden"), api)
+                .defaultAccessDeniedHandlerFor(pageDenied(), request -> true));
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                 .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
@@ -85,7 +84,15 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    static boolean isApi(HttpServletRequest request) {
-        return request.getServletPath().startsWith("/api/");
+    /** An anonymous caller refused (e.g. a write without session or token) must authenticate: 401. */
+    private static boolean anonymous() {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken;
+    }
+
+    private static org.springframework.security.web.access.AccessDeniedHandler pageDenied() {
+        var handler = new org.springframework.security.web.access.AccessDeniedHandlerImpl();
+        handler.setErrorPage("/error/403");
+        return handler;
     }
 }

@@ -149,6 +149,17 @@ class IdentityIntegrationTests {
     }
 
     @Test
+    void anAnonymousApiWriteGetsProblemDetails() {
+        TestHttp.Response response = new TestHttp(port).postJson("/api/v1/me/tokens", Map.of("name", "x"));
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        String citizen = accounts.token("Người viết", TestAccounts.citizen());
+        TestHttp.Response forbidden = new TestHttp(port).withToken(citizen).postJson("/api/v1/agencies", Map.of());
+        assertThat(forbidden.status()).isIn(400, 403);
+        assertThat(forbidden.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
     void aFormPostWithoutCsrfTokenIsRefusedWithAPageNotAServerError() {
         TestHttp.Response response = new TestHttp(port).postForm("/register", Map.of("email", "x@example.vn"));
         assertThat(response.status()).isEqualTo(403);

