@@ -111,6 +111,11 @@ final class CalendarInputs {
         }
     }
 
+    /** A message resolved in the user's language, as the argument of an error message. */
+    static DefaultMessageSourceResolvable message(String code, Object... args) {
+        return new DefaultMessageSourceResolvable(new String[] {code}, args, code);
+    }
+
     private static String required(String text, String field) {
         if (text == null || text.isBlank()) {
             throw new TinhSoException(ErrorCode.VALIDATION_FAILED, field, new DefaultMessageSourceResolvable(

@@ -172,15 +172,16 @@ public class CalendarManagement {
         return added;
     }
 
-    /** Removes a declaration; the date is again what the law and the weekly rest make it. */
+    /** Removes a declaration (and returns it); the date is again what the law and the weekly rest make it. */
     @Transactional
-    public void removeAdjustment(long id) {
+    public Adjustment removeAdjustment(long id) {
         Adjustment adjustment = adjustments.byId(id)
                 .orElseThrow(() -> new TinhSoException(ErrorCode.NOT_FOUND, String.valueOf(id)));
         adjustments.delete(id);
         events.publishEvent(new CalendarAdjusted(id, adjustment.date(), adjustment.kind(), adjustment.reason(),
                 "removed", Actor.current()));
         evictAfterCompletion(adjustment.date().getYear());
+        return adjustment;
     }
 
     /** Gives an agency (the units module's identifier) its own working hours. */
