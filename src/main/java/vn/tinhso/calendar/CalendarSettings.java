@@ -2,11 +2,13 @@ package vn.tinhso.calendar;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import vn.tinhso.shared.TinhSoException;
 
 /**
  * The working calendar. The defaults are the rules for state agencies: Saturday and Sunday off
@@ -46,7 +48,12 @@ public record CalendarSettings(@DefaultValue({"SATURDAY", "SUNDAY"}) Set<DayOfWe
         }
         checkTetDays(tetDaysBeforeNewYear);
         tetDaysBeforeNewYearByYear.values().forEach(CalendarSettings::checkTetDays);
-        WorkingHours.parse(String.join(",", workingHours));
+        try {
+            WorkingHours.parse(String.join(",", workingHours));
+        } catch (TinhSoException e) {
+            throw new IllegalArgumentException("tinhso.calendar.working-hours: HH:mm-HH:mm intervals in order, "
+                    + "not overlapping, at most " + WorkingHours.MAX_INTERVALS + ", not " + workingHours, e);
+        }
     }
 
     /** The defaults, as without any configuration. */
@@ -68,7 +75,7 @@ public record CalendarSettings(@DefaultValue({"SATURDAY", "SUNDAY"}) Set<DayOfWe
         return nationalDayAdjacentByYear.getOrDefault(year, nationalDayAdjacent);
     }
 
-    boolean isRestDay(java.time.LocalDate date) {
+    boolean isRestDay(LocalDate date) {
         return weeklyRestDays.contains(date.getDayOfWeek());
     }
 

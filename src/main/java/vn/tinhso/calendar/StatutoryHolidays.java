@@ -11,8 +11,9 @@ import java.util.Set;
 /**
  * The days off the law gives in a year, before any administrator's adjustment: the holidays of the
  * Labour Code 2019 art. 112(1) and, for each one that falls on a weekly rest day, a substitute on
- * the next working day (art. 111(3): "Nếu ngày nghỉ lễ, tết ... trùng vào ngày nghỉ hằng tuần thì
- * người lao động được nghỉ bù ngày nghỉ hằng tuần vào ngày làm việc kế tiếp").
+ * the next working day (art. 111(3): "Nếu ngày nghỉ hằng tuần trùng với ngày nghỉ lễ, tết quy định
+ * tại khoản 1 Điều 112 của Bộ luật này thì người lao động được nghỉ bù ngày nghỉ hằng tuần vào ngày
+ * làm việc kế tiếp"; art. 115(3) of the Labour Code 2012 said the same).
  */
 final class StatutoryHolidays {
 

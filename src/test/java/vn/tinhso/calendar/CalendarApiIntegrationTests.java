@@ -228,6 +228,23 @@ class CalendarApiIntegrationTests {
         assertThat(published.get(0).actor().name()).isEqualTo("system");
     }
 
+    @Test
+    void deadlinesAreComputedInMemory() {
+        // Ten thousand deadlines of a month each: a database query per day would take minutes.
+        java.time.Instant from = LocalDate.parse("2027-01-04").atTime(9, 0).atZone(vn.tinhso.shared.Zones.VIETNAM)
+                .toInstant();
+        long start = System.nanoTime();
+        java.time.Instant due = from;
+        for (int i = 0; i < 10_000; i++) {
+            due = calendar.addWorkingDays(from.plusSeconds(i), 22);
+        }
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(5));
+        // The last one, received at 11:46 in the lunch break, counts from 13:30 and uses up the
+        // morning of its 22nd working day.
+        assertThat(due).isEqualTo(java.time.OffsetDateTime.parse("2027-02-03T11:30+07:00").toInstant());
+        assertThat(calendar.isWorkingTime(due)).isFalse();
+    }
+
     private void expectProblem(String path, String code, String field) {
         TestHttp.Response response = anonymous.get(path);
         assertThat(response.status()).as(path).isEqualTo(400);

@@ -84,7 +84,8 @@ class CalendarHolidaysUnitTests {
         assertThatThrownBy(() -> new CalendarSettings(Set.of(DayOfWeek.SUNDAY), List.of("07:00-11:30"), 6, null,
                 NationalDayAdjacent.AFTER, null, Duration.ofMinutes(5))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CalendarSettings(Set.of(DayOfWeek.SUNDAY), List.of("13:30-17:00", "07:00-11:30"),
-                1, null, NationalDayAdjacent.AFTER, null, Duration.ofMinutes(5))).hasMessageContaining("13:30-17:00");
+                1, null, NationalDayAdjacent.AFTER, null, Duration.ofMinutes(5)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tinhso.calendar.working-hours");
     }
 
     private List<LocalDate> substitutes(int year) {
