@@ -81,7 +81,7 @@ class CalendarCache {
                 makeUp.put(adjustment.date(), new MakeUpDay(adjustment.date(), adjustment.reason()));
             }
         }
-        return new YearDays(year, settings.weeklyRestDays(), off, makeUp);
+        return new YearDays(settings.weeklyRestDays(), off, makeUp);
     }
 
     private record Entry<T>(T value, long loadedAt) {

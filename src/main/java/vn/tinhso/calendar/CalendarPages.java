@@ -83,9 +83,15 @@ class CalendarPages {
             return null;
         }
         Instant moment = from.atZone(Zones.VIETNAM).toInstant();
-        Instant due = form.inHours() ? calendar.addWorkingHours(moment, Duration.ofHours(amount))
-                : calendar.addWorkingDays(moment, amount);
-        return new DeadlineResult(from, local(calendar.nextWorkingMoment(moment)), local(due));
+        try {
+            Instant due = form.inHours() ? calendar.addWorkingHours(moment, Duration.ofHours(amount))
+                    : calendar.addWorkingDays(moment, amount);
+            return new DeadlineResult(from, local(calendar.nextWorkingMoment(moment)), local(due));
+        } catch (TinhSoException e) {
+            errors.rejectValue("from", "calendar.form.beyond", new Object[] {String.valueOf(CalendarManagement.LAST_YEAR)},
+                    "beyond " + CalendarManagement.LAST_YEAR);
+            return null;
+        }
     }
 
     private static LocalDateTime local(Instant moment) {

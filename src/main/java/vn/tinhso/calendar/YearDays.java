@@ -11,20 +11,14 @@ import java.util.TreeMap;
 /** One year's days off and make-up days, computed once and kept in memory; answers in constant time. */
 final class YearDays {
 
-    private final int year;
     private final Set<DayOfWeek> restDays;
     private final NavigableMap<LocalDate, DayOff> daysOff;
     private final NavigableMap<LocalDate, MakeUpDay> makeUpDays;
 
-    YearDays(int year, Set<DayOfWeek> restDays, Map<LocalDate, DayOff> daysOff, Map<LocalDate, MakeUpDay> makeUpDays) {
-        this.year = year;
+    YearDays(Set<DayOfWeek> restDays, Map<LocalDate, DayOff> daysOff, Map<LocalDate, MakeUpDay> makeUpDays) {
         this.restDays = Set.copyOf(restDays);
         this.daysOff = new TreeMap<>(daysOff);
         this.makeUpDays = new TreeMap<>(makeUpDays);
-    }
-
-    int year() {
-        return year;
     }
 
     /** A make-up day is worked; otherwise a day is worked unless it is a rest day or a day off. */

@@ -105,7 +105,7 @@ class CalendarDeadlinesUnitTests {
         YearDays year = years.computeIfAbsent(date.getYear(), y -> {
             Map<LocalDate, DayOff> off = new HashMap<>();
             holidays.of(y).forEach(h -> off.put(h.date(), new DayOff(h.date(), h.kind(), "", "")));
-            return new YearDays(y, settings.weeklyRestDays(), off, Map.of());
+            return new YearDays(settings.weeklyRestDays(), off, Map.of());
         });
         return makeUpDays.contains(date) || year.isWorkingDay(date);
     }

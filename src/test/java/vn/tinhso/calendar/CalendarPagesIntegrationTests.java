@@ -59,6 +59,9 @@ class CalendarPagesIntegrationTests {
                 "Thời điểm &quot;2026-02-30T08:00&quot; không hợp lệ.",
                 "Số ngày làm việc phải là số nguyên từ 0 đến 1000.")
                 .doesNotContain("id=\"deadline-due\"");
+        TestHttp.Response beyond = new TestHttp(port).get("/calendar?from=2100-12-31T08:00&amount=5&unit=DAYS");
+        assertThat(beyond.status()).isEqualTo(200);
+        assertThat(beyond.body()).contains("Hạn xử lý rơi sau năm 2100").doesNotContain("id=\"deadline-due\"");
     }
 
     @Test
