@@ -178,11 +178,11 @@ class CalendarApiIntegrationTests {
         TestHttp.Response anonymousList = anonymous.get("/api/v1/calendar/adjustments");
         assertThat(anonymousList.status()).isEqualTo(401);
         assertThat(anonymousList.contentType()).startsWith("application/problem+json");
-        // Without a token, a write is stopped by the CSRF check before authentication: 403, not 401
-        // (and, for now, as the HTML error page: the identity module's CSRF denial ignores /api).
+        // Without session or token a write must authenticate first: 401 problem details.
         TestHttp.Response anonymousPost = anonymous.postJson("/api/v1/calendar/adjustments", body);
-        assertThat(anonymousPost.status()).isEqualTo(403);
-        assertThat(anonymous.delete("/api/v1/calendar/adjustments/1").status()).isEqualTo(403);
+        assertThat(anonymousPost.status()).isEqualTo(401);
+        assertThat(anonymousPost.contentType()).startsWith("application/problem+json");
+        assertThat(anonymous.delete("/api/v1/calendar/adjustments/1").status()).isEqualTo(401);
         TestHttp.Response badToken = new TestHttp(port).withToken("not-a-token")
                 .postJson("/api/v1/calendar/adjustments", body);
         assertThat(badToken.status()).isEqualTo(401);
