@@ -116,14 +116,24 @@ final class AuditChain {
         }
     }
 
+    /** The end of the chain that the next record links to: the last seq and hash (0 and 64 zeros at first). */
+    record Tip(long seq, String hash) {
+        static final Tip START = new Tip(0, GENESIS);
+    }
+
     /** The next record of the chain after {@code last} (null for the first), sealed with its hash. */
-    static AuditRecord seal(AuditRecord last, Instant at, String actor, String address, String action,
+    static AuditRecord after(AuditRecord last, Instant at, String actor, String address, String action,
             String targetType, String targetId, String outcome, Map<String, String> details) {
-        long seq = last == null ? 1 : last.seq() + 1;
-        String prev = last == null ? GENESIS : last.hash();
+        Tip tip = last == null ? Tip.START : new Tip(last.seq(), last.hash());
+        return seal(tip, at, actor, address, action, targetType, targetId, outcome, details);
+    }
+
+    static AuditRecord seal(Tip tip, Instant at, String actor, String address, String action,
+            String targetType, String targetId, String outcome, Map<String, String> details) {
+        long seq = tip.seq() + 1;
         AuditRecord unsealed = new AuditRecord(seq, at, actor, address, action, targetType, targetId, outcome,
-                details, prev, null);
-        return new AuditRecord(seq, at, actor, address, action, targetType, targetId, outcome, details, prev,
+                details, tip.hash(), null);
+        return new AuditRecord(seq, at, actor, address, action, targetType, targetId, outcome, details, tip.hash(),
                 hash(unsealed));
     }
 }

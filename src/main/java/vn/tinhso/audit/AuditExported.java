@@ -5,7 +5,8 @@ import vn.tinhso.shared.Actor;
 import vn.tinhso.shared.AuditableEvent;
 
 /** Someone exported audit records (or began to: {@code complete} is false when the export broke off). */
-public record AuditExported(String from, String to, long records, boolean complete, Actor actor) implements AuditableEvent {
+public record AuditExported(String from, String to, long records, boolean complete, Actor actor)
+        implements AuditableEvent {
 
     @Override
     public String action() {

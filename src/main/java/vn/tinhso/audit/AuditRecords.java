@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,12 +40,13 @@ class AuditRecords {
         this.streaming = JdbcClient.create(template);
     }
 
-    /** Appends the record that {@code next} builds from the last one (null at first); call inside a transaction. */
-    AuditRecord append(UnaryOperator<AuditRecord> next) {
+    /** Appends the record that {@code next} builds on the tip of the chain; call inside a transaction. */
+    AuditRecord append(Function<AuditChain.Tip, AuditRecord> next) {
         jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", APPEND_LOCK).query((rs, n) -> 0).list();
-        AuditRecord last = jdbc.sql("SELECT * FROM audit.record ORDER BY seq DESC LIMIT 1")
-                .query(AuditRecords::map).optional().orElse(null);
-        AuditRecord record = next.apply(last);
+        AuditChain.Tip tip = jdbc.sql("SELECT seq, hash FROM audit.record ORDER BY seq DESC LIMIT 1")
+                .query((rs, n) -> new AuditChain.Tip(rs.getLong("seq"), rs.getString("hash")))
+                .optional().orElse(AuditChain.Tip.START);
+        AuditRecord record = next.apply(tip);
         jdbc.sql("""
                 INSERT INTO audit.record (seq, occurred_at, actor, address, action, target_type, target_id, outcome,
                                           details, prev_hash, hash)

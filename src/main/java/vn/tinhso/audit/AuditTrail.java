@@ -31,7 +31,7 @@ class AuditTrail {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Actor actor = event.actor() == null ? new Actor(Actor.SYSTEM, null) : event.actor();
         Map<String, String> details = details(event.details());
-        records.append(last -> AuditChain.seal(last, at,
+        records.append(tip -> AuditChain.seal(tip, at,
                 text(actor.name() == null ? Actor.SYSTEM : actor.name()), text(actor.address()),
                 text(event.action()), text(event.targetType()), text(event.targetId()),
                 text(event.outcome() == null ? "unknown" : event.outcome()), details));

@@ -24,7 +24,8 @@ class StoredFiles {
 
     void insert(StoredFile file, String storageKey) {
         jdbc.sql("""
-                INSERT INTO files.stored_file (id, original_name, content_type, size, sha256, storage_key, owner, created_at)
+                INSERT INTO files.stored_file
+                       (id, original_name, content_type, size, sha256, storage_key, owner, created_at)
                 VALUES (:id, :name, :type, :size, :sha, :key, :owner, :at)""")
                 .param("id", file.id()).param("name", file.name()).param("type", file.contentType())
                 .param("size", file.size()).param("sha", file.sha256()).param("key", storageKey)

@@ -20,7 +20,8 @@ public record NotificationSettings(@DefaultValue("no-reply@localhost") String fr
 
     public NotificationSettings {
         if (retryEvery.isNegative() || retryEvery.isZero() || retryAfter.isNegative()) {
-            throw new IllegalArgumentException("tinhso.notification.retry-every must be positive, retry-after not negative");
+            throw new IllegalArgumentException(
+                    "tinhso.notification.retry-every must be positive and retry-after not negative");
         }
     }
 }

@@ -16,7 +16,7 @@ class AuditChainUnitTests {
         List<AuditRecord> records = new ArrayList<>();
         AuditRecord last = null;
         for (int i = 0; i < length; i++) {
-            last = AuditChain.seal(last, AT.plusSeconds(i), "an@example.vn", "127.0.0.1", "files.file.stored",
+            last = AuditChain.after(last, AT.plusSeconds(i), "an@example.vn", "127.0.0.1", "files.file.stored",
                     "file", "f" + i, "success", Map.of("size", String.valueOf(i)));
             records.add(last);
         }
@@ -36,7 +36,7 @@ class AuditChainUnitTests {
 
     @Test
     void theCanonicalFormIsUnambiguousAndDocumented() {
-        AuditRecord first = AuditChain.seal(null, AT, "Nguyễn An", null, "x.y", "file", "42", "success",
+        AuditRecord first = AuditChain.after(null, AT, "Nguyễn An", null, "x.y", "file", "42", "success",
                 Map.of("b", "2", "a", "1;2"));
         assertThat(AuditChain.canonical(first)).isEqualTo("tinhso-audit-v1;1:1;27:2026-11-25T01:02:03.456789Z;"
                 + "11:Nguyễn An;-;3:x.y;4:file;2:42;7:success;1:2;1:a;3:1;2;1:b;1:2;64:" + "0".repeat(64) + ";");
@@ -61,8 +61,8 @@ class AuditChainUnitTests {
                         r.targetId(), r.outcome(), r.details(), "1".repeat(64), null));
         changed.forEach(c -> assertThat(AuditChain.hash(c)).isNotEqualTo(r.hash()));
         // Shifting text between fields must not give the same form.
-        AuditRecord a = AuditChain.seal(null, AT, "ab", null, "c", "t", null, "success", Map.of());
-        AuditRecord b = AuditChain.seal(null, AT, "a", null, "bc", "t", null, "success", Map.of());
+        AuditRecord a = AuditChain.after(null, AT, "ab", null, "c", "t", null, "success", Map.of());
+        AuditRecord b = AuditChain.after(null, AT, "a", null, "bc", "t", null, "success", Map.of());
         assertThat(a.hash()).isNotEqualTo(b.hash());
     }
 
@@ -99,7 +99,7 @@ class AuditChainUnitTests {
     void reportsARecordRenumberedToHideARemoval() {
         List<AuditRecord> records = chain(3);
         AuditRecord third = records.get(2);
-        AuditRecord renumbered = AuditChain.seal(null, third.occurredAt(), third.actor(), third.address(),
+        AuditRecord renumbered = AuditChain.after(null, third.occurredAt(), third.actor(), third.address(),
                 third.action(), third.targetType(), third.targetId(), third.outcome(), third.details());
         renumbered = new AuditRecord(2, renumbered.occurredAt(), renumbered.actor(), renumbered.address(),
                 renumbered.action(), renumbered.targetType(), renumbered.targetId(), renumbered.outcome(),

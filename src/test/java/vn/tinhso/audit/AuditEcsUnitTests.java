@@ -20,7 +20,7 @@ class AuditEcsUnitTests {
 
     @Test
     void mapsARecordToEcsFields() {
-        AuditRecord record = AuditChain.seal(null, Instant.parse("2026-11-25T01:02:03.456789Z"), "an@example.vn",
+        AuditRecord record = AuditChain.after(null, Instant.parse("2026-11-25T01:02:03.456789Z"), "an@example.vn",
                 "127.0.0.1", "files.file.stored", "file", "f-1", "success",
                 Map.of("sha256", "ab", "content.type", "application/pdf", "note", "dòng 1\ndòng 2"));
         JsonNode doc = line(record);
@@ -49,15 +49,15 @@ class AuditEcsUnitTests {
 
     @Test
     void anAddressThatIsNoIpIsKeptOnlyAsAddress() {
-        JsonNode ipv6 = line(AuditChain.seal(null, Instant.EPOCH, "a", "0:0:0:0:0:0:0:1", "x", "t", null, "success",
+        JsonNode ipv6 = line(AuditChain.after(null, Instant.EPOCH, "a", "0:0:0:0:0:0:0:1", "x", "t", null, "success",
                 Map.of()));
         assertThat(ipv6.at("/source/ip").asString()).isEqualTo("0:0:0:0:0:0:0:1");
-        JsonNode named = line(AuditChain.seal(null, Instant.EPOCH, "a", "proxy.local", "x", "t", null, "success",
+        JsonNode named = line(AuditChain.after(null, Instant.EPOCH, "a", "proxy.local", "x", "t", null, "success",
                 Map.of()));
         assertThat(named.at("/source/address").asString()).isEqualTo("proxy.local");
         assertThat(named.at("/source/ip").isMissingNode()).isTrue();
         assertThat(named.at("/related/ip").isMissingNode()).isTrue();
-        JsonNode system = line(AuditChain.seal(null, Instant.EPOCH, "system", null, "x", "t", null, "success",
+        JsonNode system = line(AuditChain.after(null, Instant.EPOCH, "system", null, "x", "t", null, "success",
                 Map.of()));
         assertThat(system.has("source")).isFalse();
         assertThat(system.has("labels")).isFalse();
