@@ -31,7 +31,8 @@ public enum ErrorCode {
     UNAUTHORIZED(HttpStatus.UNAUTHORIZED),
     TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS),
     CONFLICT(HttpStatus.CONFLICT),
-    INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR);
+    INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR),
+    NOTIFICATION_NOT_FOUND(HttpStatus.NOT_FOUND);
 
     private final HttpStatus status;
 

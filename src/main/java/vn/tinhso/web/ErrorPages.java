@@ -11,6 +11,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 import vn.tinhso.shared.ErrorCode;
 
@@ -34,6 +35,9 @@ class ErrorPages implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i
                 : forwarded != null && forwarded.matches("[45][0-9]{2}") ? Integer.parseInt(forwarded) : 500;
+        if (status == 500 && malformedUpload(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+            status = 400;
+        }
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = uri == null ? request.getRequestURI() : uri.toString();
         if (path.startsWith("/api/") || acceptsJsonOnly(request)) {
@@ -58,6 +62,16 @@ class ErrorPages implements ErrorController {
             default -> status >= 500 ? ErrorCode.INTERNAL : ErrorCode.MALFORMED_REQUEST;
         };
         return problems.of(error, status, request, List.of(), "?");
+    }
+
+    /** A multipart body that cannot be parsed (cut off, no closing boundary) fails before any handler. */
+    private static boolean malformedUpload(Object error) {
+        for (Object e = error; e instanceof Throwable t; e = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof MultipartException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean acceptsJsonOnly(HttpServletRequest request) {

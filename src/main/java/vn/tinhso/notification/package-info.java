@@ -1,0 +1,7 @@
+/**
+ * Notification: e-mail and in-app messages, sent in reaction to other modules' events (never called
+ * by them). A message that cannot be sent leaves its event publication incomplete, to be retried.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Notification",
+        allowedDependencies = {"shared", "identity"})
+package vn.tinhso.notification;
