@@ -16,6 +16,8 @@ class ModularityTests {
 
     @Test
     void writesTheModuleDiagram() {
-        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+        // Plain UML rather than C4, so that any PlantUML (Debian's too) can render it.
+        var options = Documenter.DiagramOptions.defaults().withStyle(Documenter.DiagramOptions.DiagramStyle.UML);
+        new Documenter(modules).writeModulesAsPlantUml(options).writeIndividualModulesAsPlantUml(options);
     }
 }
