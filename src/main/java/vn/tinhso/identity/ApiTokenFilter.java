@@ -10,6 +10,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.tinhso.shared.ErrorCode;
 import vn.tinhso.shared.Actor;
 
 /**
@@ -48,7 +49,7 @@ final class ApiTokenFilter extends OncePerRequestFilter {
         if (account == null || account.isEmpty()) {
             tx.executeWithoutResult(status -> events.publishEvent(new SignInFailed(
                     secret.length() > 10 ? secret.substring(0, 10) : "token", "invalid_api_token", Actor.current())));
-            problems.write(request, response, 401, "unauthorized");
+            problems.write(request, response, 401, ErrorCode.UNAUTHORIZED);
             return;
         }
         var context = SecurityContextHolder.createEmptyContext();

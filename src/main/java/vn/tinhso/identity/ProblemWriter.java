@@ -4,11 +4,13 @@ import tools.jackson.databind.json.JsonMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.RequestContextUtils;
+import vn.tinhso.shared.ErrorCode;
+import vn.tinhso.shared.ProblemDocument;
 
 /** Writes problem details from security filters, before any controller advice can. */
 @Component
@@ -21,16 +23,11 @@ class ProblemWriter {
         this.messages = messages;
     }
 
-    void write(HttpServletRequest request, HttpServletResponse response, int status, String code) throws IOException {
+    void write(HttpServletRequest request, HttpServletResponse response, int status, ErrorCode code)
+            throws IOException {
         var locale = RequestContextUtils.getLocale(request);
-        String detail = messages.getMessage("error." + code, null, code, locale);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "/problems/" + code.replace('_', '-'));
-        body.put("title", detail);
-        body.put("status", status);
-        body.put("detail", detail);
-        body.put("instance", request.getRequestURI());
-        body.put("code", code);
+        String detail = messages.getMessage("error." + code.code(), null, code.code(), locale);
+        Map<String, Object> body = ProblemDocument.of(code, status, detail, detail, request.getRequestURI(), List.of());
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");

@@ -17,6 +17,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.tinhso.shared.ErrorCode;
 
 /**
  * Web security. Deny by default works in two layers: every handler of ours must carry a
@@ -69,10 +70,10 @@ class SecurityConfiguration {
         http.csrf(csrf -> csrf.ignoringRequestMatchers(bearer));
         http.exceptionHandling(ex -> ex
                 .defaultAuthenticationEntryPointFor((request, response, e) ->
-                        problems.write(request, response, 401, "unauthorized"), api)
+                        problems.write(request, response, 401, ErrorCode.UNAUTHORIZED), api)
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
                 .defaultAccessDeniedHandlerFor((request, response, e) -> problems.write(request, response,
-                        anonymous() ? 401 : 403, anonymous() ? "unauthorized" : "forbidden"), api)
+                        anonymous() ? 401 : 403, anonymous() ? ErrorCode.UNAUTHORIZED : ErrorCode.FORBIDDEN), api)
                 .defaultAccessDeniedHandlerFor(pageDenied(), request -> true));
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))

@@ -1,9 +1,7 @@
 package vn.tinhso.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -14,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import vn.tinhso.shared.ErrorCode;
+import vn.tinhso.shared.ProblemDocument;
 
 /** Builds RFC 9457 problem documents: type, title, status, detail, instance, plus code and errors. */
 @Component
@@ -47,19 +46,12 @@ public class Problems {
 
     public ResponseEntity<Map<String, Object>> of(ErrorCode code, int status, HttpServletRequest request,
             List<FieldError> errors, Object... args) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", URI.create("/problems/" + code.code().replace('_', '-')).toString());
-        body.put("title", messages.getMessage("error." + code.code() + ".title", null,
+        String title = messages.getMessage("error." + code.code() + ".title", null,
                 messages.getMessage("error." + code.code(), args, code.code(), LocaleContextHolder.getLocale()),
-                LocaleContextHolder.getLocale()));
-        body.put("status", status);
-        body.put("detail", message(code, args));
+                LocaleContextHolder.getLocale());
         Object original = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
-        body.put("instance", original != null ? original.toString() : request.getRequestURI());
-        body.put("code", code.code());
-        if (!errors.isEmpty()) {
-            body.put("errors", errors);
-        }
+        Map<String, Object> body = ProblemDocument.of(code, status, title, message(code, args),
+                original != null ? original.toString() : request.getRequestURI(), errors);
         return ResponseEntity.status(status).contentType(PROBLEM_JSON).body(body);
     }
 
