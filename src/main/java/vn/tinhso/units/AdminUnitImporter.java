@@ -37,10 +37,12 @@ class AdminUnitImporter implements ApplicationRunner {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final UnitIndex index;
 
-    AdminUnitImporter(JdbcTemplate jdbc, TransactionTemplate tx) {
+    AdminUnitImporter(JdbcTemplate jdbc, TransactionTemplate tx, UnitIndex index) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.index = index;
     }
 
     @Override
@@ -58,6 +60,7 @@ class AdminUnitImporter implements ApplicationRunner {
                 importConversion();
             }
         });
+        index.invalidate();
         log.info("Imported administrative units in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 

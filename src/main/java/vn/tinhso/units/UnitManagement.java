@@ -15,8 +15,8 @@ import vn.tinhso.shared.VietnameseText;
 @Transactional(readOnly = true)
 public class UnitManagement {
 
-    private static final String SELECT = """
-            SELECT u.structure, u.code, u.level, u.kind, u.name, u.short_name, u.english_name,
+    static final String SELECT = """
+            SELECT u.structure, u.code, u.level, u.kind, u.name, u.short_name, u.english_name, u.name_folded,
                    u.parent_code, par.name AS parent_name, u.province_code, p.name AS province_name
             FROM units.unit u
             JOIN units.unit p ON p.structure = u.structure AND p.code = u.province_code
@@ -24,39 +24,16 @@ public class UnitManagement {
             """;
 
     private final JdbcClient jdbc;
+    private final UnitIndex index;
 
-    UnitManagement(JdbcClient jdbc) {
+    UnitManagement(JdbcClient jdbc, UnitIndex index) {
         this.jdbc = jdbc;
+        this.index = index;
     }
 
     /** Units whose name contains the text, ignoring case and diacritics, in Vietnamese order. */
     public PageResult<Unit> search(UnitQuery query, PageResult.Request paging) {
-        StringBuilder where = new StringBuilder(" WHERE TRUE");
-        var params = new java.util.HashMap<String, Object>();
-        String folded = VietnameseText.fold(query.text());
-        if (folded != null && !folded.isEmpty()) {
-            where.append(" AND u.name_folded LIKE :pattern ESCAPE '\\'");
-            params.put("pattern", "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        if (query.structure() != null) {
-            where.append(" AND u.structure = :structure");
-            params.put("structure", query.structure().year());
-        }
-        if (query.provinceCode() != null) {
-            where.append(" AND u.province_code = :province");
-            params.put("province", query.provinceCode());
-        }
-        if (query.level() != null) {
-            where.append(" AND u.level = :level");
-            params.put("level", query.level().name());
-        }
-        long total = jdbc.sql("SELECT count(*) FROM units.unit u" + where).params(params)
-                .query(Long.class).single();
-        List<Unit> items = jdbc.sql(SELECT + where + " ORDER BY u.sort_key, u.structure DESC, u.code"
-                        + " LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", paging.size()).param("offset", paging.offset())
-                .query(UnitManagement::map).list();
-        return new PageResult<>(items, paging.page(), paging.size(), total);
+        return index.search(query, paging);
     }
 
     public Optional<Unit> find(UnitId id) {
@@ -152,7 +129,7 @@ public class UnitManagement {
                 .param("s", structure.year()).param("l", level.name()).query(Long.class).single();
     }
 
-    private static Unit map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    static Unit map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Unit(rs.getInt("structure"), rs.getString("code"), UnitLevel.valueOf(rs.getString("level")),
                 rs.getString("kind"), rs.getString("name"), rs.getString("short_name"), rs.getString("english_name"),
                 rs.getString("parent_code"), rs.getString("parent_name"), rs.getString("province_code"),
