@@ -12,6 +12,7 @@
 # Settings (environment): BENCH_RUNS (5), BENCH_IDLE_SECONDS (20), BENCH_JVM_OPTS (none: the JVM's
 # defaults, the same for both applications), BENCH_PLATFORM_PORT (18090), BENCH_BARE_PORT (18091),
 # BENCH_WRK_THREADS (2), BENCH_WRK_CONNECTIONS (8), BENCH_WRK_SECONDS (20), BENCH_WRK_WARMUP_SECONDS (5),
+# BENCH_JIT_WARMUP_SECONDS (20: all queries before any measurement),
 # BENCH_WRK_SINGLE_SECONDS (10; 0 skips the one-connection run), BENCH_QUERIES
 # ("ham%20rong thanh%20hoa xa nguyen"), BENCH_SKIP_BUILD (0), BENCH_READY_TIMEOUT (180),
 # BENCH_MAX_SECONDS (2400). On a shared machine, BENCH_QUIET_LOAD=1.5 waits (at most
@@ -43,6 +44,7 @@ WRK_THREADS=${BENCH_WRK_THREADS:-2}
 WRK_CONN=${BENCH_WRK_CONNECTIONS:-8}
 WRK_SECONDS=${BENCH_WRK_SECONDS:-20}
 WRK_WARMUP=${BENCH_WRK_WARMUP_SECONDS:-5}
+JIT_WARMUP=${BENCH_JIT_WARMUP_SECONDS:-20}
 WRK_SINGLE=${BENCH_WRK_SINGLE_SECONDS:-10}
 QUERIES=${BENCH_QUERIES:-"ham%20rong thanh%20hoa xa nguyen"}
 READY_TIMEOUT=${BENCH_READY_TIMEOUT:-180}
@@ -426,6 +428,13 @@ bench_search() {
   say ""
   say "cpu_ms/req: CPU time of the JVM and its PostgreSQL processes during the loaded run, per request;"
   say "others: share of the machine's $NCPU CPUs taken meanwhile by other users' processes (loaded run only)"
+  # Both JVMs first run every query for a while, so that no endpoint is measured while the JIT
+  # compiler is still at work (the first one measured would otherwise pay for it).
+  note "JIT warm-up: every query for ${JIT_WARMUP}s in all, and the anchor"
+  for q in $QUERIES; do
+    timeout $((JIT_WARMUP + 30)) wrk -t"$WRK_THREADS" -c"$WRK_CONN" -d"$(( (JIT_WARMUP + 3) / 4 ))s" "$base?q=$q" >>"$LOGS/wrk.log" 2>&1
+  done
+  timeout $((JIT_WARMUP + 30)) wrk -t"$WRK_THREADS" -c"$WRK_CONN" -d"$(( (JIT_WARMUP + 3) / 4 ))s" "http://127.0.0.1:$BPORT/ping" >>"$LOGS/wrk.log" 2>&1
   say "endpoint                            conns       rps   p50_ms   p90_ms   p95_ms   p99_ms   max_ms  errors  cpu_ms/req  others"
   for q in $QUERIES; do
     run_wrk "units?q=$q" "$base?q=$q" "$ppid" "$PLATFORM_PG"

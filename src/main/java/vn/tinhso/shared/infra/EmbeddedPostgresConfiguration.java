@@ -44,6 +44,20 @@ class EmbeddedPostgresConfiguration {
         return pool;
     }
 
+    /**
+     * When the context starts closing, the database may already be gone (Ctrl-C in a terminal also
+     * reaches the postmaster): then every last write would wait the pool's full 30 s timeout.
+     */
+    @Bean
+    org.springframework.context.ApplicationListener<org.springframework.context.event.ContextClosedEvent> shortWaitsOnClose(
+            DataSource dataSource) {
+        return event -> {
+            if (dataSource instanceof HikariDataSource pool && !pool.isClosed()) {
+                pool.getHikariConfigMXBean().setConnectionTimeout(2_000);
+            }
+        };
+    }
+
     private static EmbeddedPostgres start(Path dir, DatabaseSettings settings) {
         try {
             Files.createDirectories(dir);
@@ -51,6 +65,9 @@ class EmbeddedPostgresConfiguration {
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(settings.clean())
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // The context stops the cluster after its last database work (ClusterPool.close);
+                    // zonky's own JVM hook would race it and stop the database under a closing context.
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("timezone", "Asia/Ho_Chi_Minh")
                     .setServerConfig("max_connections", "100");
             if (settings.port() > 0) {
