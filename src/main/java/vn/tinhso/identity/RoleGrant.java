@@ -8,4 +8,10 @@ public record RoleGrant(Role role, Long agencyId) implements java.io.Serializabl
             throw new IllegalArgumentException("OFFICER and LEADER need an agency, other roles none");
         }
     }
+
+    /** {@code ADMIN}, or {@code OFFICER@12} for a role within agency 12 (as audit details show it). */
+    @Override
+    public String toString() {
+        return agencyId == null ? role.name() : role.name() + "@" + agencyId;
+    }
 }
