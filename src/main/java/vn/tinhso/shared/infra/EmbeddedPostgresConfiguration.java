@@ -61,6 +61,7 @@ class EmbeddedPostgresConfiguration {
     private static EmbeddedPostgres start(Path dir, DatabaseSettings settings) {
         try {
             Files.createDirectories(dir);
+            stopOrphan(dir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(settings.clean())
@@ -80,6 +81,32 @@ class EmbeddedPostgresConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL could not start in " + dir, e);
         }
+    }
+
+    /**
+     * A postmaster left running on this data directory by a JVM that was killed (kill -9, an IDE's
+     * stop button) would make this start fail; it serves nobody, so it is shut down first.
+     */
+    static void stopOrphan(Path dir) throws IOException {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+        if (!first.matches("[0-9]+")) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(first))
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+                .ifPresent(orphan -> {
+                    log.warn("Stopping PostgreSQL {} left running on {} by an earlier run", orphan.pid(), dir);
+                    orphan.destroy(); // SIGTERM: a clean shutdown; nobody is connected any more
+                    try {
+                        orphan.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        orphan.destroyForcibly();
+                    }
+                });
     }
 
     /**

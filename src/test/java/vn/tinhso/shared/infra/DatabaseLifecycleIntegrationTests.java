@@ -52,6 +52,29 @@ class DatabaseLifecycleIntegrationTests {
     }
 
     @Test
+    void aPostgresLeftRunningByAKilledJvmDoesNotBlockTheNextStart() throws Exception {
+        Path dir = Path.of("target", "orphan-postgres");
+        org.springframework.util.FileSystemUtils.deleteRecursively(dir);
+        // What a JVM killed with -9 leaves behind: a running postmaster nobody will stop.
+        EmbeddedPostgres orphan = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false).start();
+        // A dead JVM's file lock on the data directory is gone with it; here the JVM lives on.
+        java.lang.reflect.Field lock = EmbeddedPostgres.class.getDeclaredField("lock");
+        lock.setAccessible(true);
+        ((java.nio.channels.FileLock) lock.get(orphan)).release();
+        long pid = Long.parseLong(java.nio.file.Files.readAllLines(dir.resolve("postmaster.pid")).get(0).strip());
+        assertThat(ProcessHandle.of(pid)).isPresent();
+        try (ConfigurableApplicationContext app = start("--tinhso.database.embedded.data-dir=" + dir,
+                "--tinhso.database.embedded.clean=false", "--tinhso.demo.enabled=false")) {
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(new TestHttp(port(app)).get("/actuator/health").status()).isEqualTo(200);
+        } finally {
+            EmbeddedPostgresConfiguration.stop(dir);
+        }
+        assertThat(orphan.getPort()).isPositive();
+    }
+
+    @Test
     void flywayMigratesAnEmptyExternalDatabase() throws Exception {
         try (EmbeddedPostgres external = EmbeddedPostgres.builder()
                 .setDataDirectory(Path.of("target", "external-postgres")).setCleanDataDirectory(true).start()) {
