@@ -20,7 +20,7 @@ class AsyncErrors implements AsyncConfigurer {
     public AsyncUncaughtExceptionHandler getAsyncUncaughtExceptionHandler() {
         return (error, method, params) -> {
             log.warn("{}.{} failed: {} (an event of a module listener stays registered and is retried)",
-                    method.getDeclaringClass().getSimpleName(), method.getName(), error);
+                    method.getDeclaringClass().getSimpleName(), method.getName(), error.toString());
             log.debug("Stack trace of the failure above", error);
         };
     }
