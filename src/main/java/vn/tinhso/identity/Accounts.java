@@ -20,6 +20,13 @@ class Accounts {
     record Row(AccountView view, String passwordHash, int failedAttempts) {
     }
 
+    /** An account with its role grants, as {@code ROLE:agencyId} texts, in one query per row set. */
+    private static final String SELECT = """
+            SELECT a.*, ARRAY(SELECT g.role || ':' || coalesce(g.agency_id::text, '') FROM identity.role_grant g
+                              WHERE g.account_id = a.id ORDER BY g.role, g.agency_id) AS grants
+            FROM identity.account a
+            """;
+
     private final JdbcClient jdbc;
 
     Accounts(JdbcClient jdbc) {
@@ -27,20 +34,20 @@ class Accounts {
     }
 
     Optional<Row> byEmail(String email) {
-        return one("WHERE email = :v", email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT));
+        return one("WHERE a.email = :v", email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     Optional<Row> byId(long id) {
-        return one("WHERE id = :v", id);
+        return one("WHERE a.id = :v", id);
     }
 
     Optional<Row> byOidc(String issuer, String subject) {
-        return jdbc.sql("SELECT * FROM identity.account WHERE oidc_issuer = :i AND oidc_subject = :s")
+        return jdbc.sql(SELECT + "WHERE a.oidc_issuer = :i AND a.oidc_subject = :s")
                 .param("i", issuer).param("s", subject).query(this::map).optional();
     }
 
     private Optional<Row> one(String where, Object value) {
-        return jdbc.sql("SELECT * FROM identity.account " + where).param("v", value).query(this::map).optional();
+        return jdbc.sql(SELECT + where).param("v", value).query(this::map).optional();
     }
 
     long insert(String email, String displayName, String passwordHash, AccountStatus status, String locale) {
@@ -109,27 +116,28 @@ class Accounts {
         params.put("r", role == null ? null : role.name());
         long total = jdbc.sql("SELECT count(*) FROM identity.account a " + where).params(params)
                 .query(Long.class).single();
-        List<AccountView> items = jdbc.sql("SELECT a.* FROM identity.account a " + where
+        List<AccountView> items = jdbc.sql(SELECT + where
                         + " ORDER BY a.created_at DESC, a.id DESC LIMIT :l OFFSET :o")
                 .params(params).param("l", paging.size()).param("o", paging.offset())
                 .query(this::map).list().stream().map(Row::view).toList();
         return new PageResult<>(items, paging.page(), paging.size(), total);
     }
 
-    List<RoleGrant> grants(long id) {
-        return jdbc.sql("SELECT role, agency_id FROM identity.role_grant WHERE account_id = :id ORDER BY role, agency_id")
-                .param("id", id)
-                .query((rs, n) -> new RoleGrant(Role.valueOf(rs.getString("role")),
-                        rs.getObject("agency_id") == null ? null : rs.getLong("agency_id")))
-                .list();
-    }
-
     private Row map(ResultSet rs, int n) throws SQLException {
         long id = rs.getLong("id");
         AccountView view = new AccountView(id, rs.getString("email"), rs.getString("display_name"),
-                AccountStatus.valueOf(rs.getString("status")), rs.getString("locale"), grants(id),
+                AccountStatus.valueOf(rs.getString("status")), rs.getString("locale"), grants(rs.getArray("grants")),
                 instant(rs, "locked_until"), instant(rs, "last_sign_in_at"), instant(rs, "created_at"));
         return new Row(view, rs.getString("password_hash"), rs.getInt("failed_attempts"));
+    }
+
+    private static List<RoleGrant> grants(java.sql.Array array) throws SQLException {
+        List<RoleGrant> grants = new java.util.ArrayList<>();
+        for (Object text : (Object[]) array.getArray()) {
+            String[] parts = text.toString().split(":", 2);
+            grants.add(new RoleGrant(Role.valueOf(parts[0]), parts[1].isEmpty() ? null : Long.valueOf(parts[1])));
+        }
+        return grants;
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

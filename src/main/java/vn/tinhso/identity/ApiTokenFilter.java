@@ -49,7 +49,7 @@ final class ApiTokenFilter extends OncePerRequestFilter {
         if (account == null || account.isEmpty()) {
             tx.executeWithoutResult(status -> events.publishEvent(new SignInFailed(
                     secret.length() > 10 ? secret.substring(0, 10) : "token", "invalid_api_token", Actor.current())));
-            problems.write(request, response, 401, ErrorCode.UNAUTHORIZED);
+            problems.write(request, response, ErrorCode.UNAUTHORIZED);
             return;
         }
         var context = SecurityContextHolder.createEmptyContext();

@@ -101,16 +101,18 @@ public class IdentityManagement {
         if (accounts.byEmail(email).isPresent()) {
             throw new TinhSoException(ErrorCode.EMAIL_TAKEN, "email", email);
         }
-        long id = accounts.insert(email, displayName, null, AccountStatus.ACTIVE, "vi");
-        grants.forEach(g -> accounts.grant(id, g));
-        events.publishEvent(new AccountChanged(id, "created", Map.of("roles", grants.toString()), Actor.current()));
-        sendResetLink(account(id));
-        return account(id);
+        AccountView created = insertActive(email, displayName, null, grants);
+        sendResetLink(created);
+        return created;
     }
 
     /** For demo content and tests: an ACTIVE account with a known password. */
     AccountView createActive(String email, String displayName, String password, List<RoleGrant> grants) {
-        long id = accounts.insert(email, displayName, passwords.encode(password), AccountStatus.ACTIVE, "vi");
+        return insertActive(email, displayName, passwords.encode(password), grants);
+    }
+
+    private AccountView insertActive(String email, String displayName, String passwordHash, List<RoleGrant> grants) {
+        long id = accounts.insert(email, displayName, passwordHash, AccountStatus.ACTIVE, "vi");
         grants.forEach(g -> accounts.grant(id, g));
         events.publishEvent(new AccountChanged(id, "created", Map.of("roles", grants.toString()), Actor.current()));
         return account(id);

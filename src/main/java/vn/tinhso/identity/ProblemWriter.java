@@ -23,8 +23,8 @@ class ProblemWriter {
         this.messages = messages;
     }
 
-    void write(HttpServletRequest request, HttpServletResponse response, int status, ErrorCode code)
-            throws IOException {
+    void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code) throws IOException {
+        int status = code.status().value();
         var locale = RequestContextUtils.getLocale(request);
         String detail = messages.getMessage("error." + code.code(), null, code.code(), locale);
         Map<String, Object> body = ProblemDocument.of(code, status, detail, detail, request.getRequestURI(), List.of());

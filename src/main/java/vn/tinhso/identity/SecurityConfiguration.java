@@ -70,10 +70,10 @@ class SecurityConfiguration {
         http.csrf(csrf -> csrf.ignoringRequestMatchers(bearer));
         http.exceptionHandling(ex -> ex
                 .defaultAuthenticationEntryPointFor((request, response, e) ->
-                        problems.write(request, response, 401, ErrorCode.UNAUTHORIZED), api)
+                        problems.write(request, response, ErrorCode.UNAUTHORIZED), api)
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
                 .defaultAccessDeniedHandlerFor((request, response, e) -> problems.write(request, response,
-                        anonymous() ? 401 : 403, anonymous() ? ErrorCode.UNAUTHORIZED : ErrorCode.FORBIDDEN), api)
+                        anonymous() ? ErrorCode.UNAUTHORIZED : ErrorCode.FORBIDDEN), api)
                 .defaultAccessDeniedHandlerFor(pageDenied(), request -> true));
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))

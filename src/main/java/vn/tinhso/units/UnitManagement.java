@@ -88,7 +88,7 @@ public class UnitManagement {
         String share = codes.size() == 1 ? "WHOLE" : "PART";
         return codes.stream()
                 .map(code -> get(new UnitId(other, new UnitCode(code))))
-                .sorted((a, b) -> VietnameseText.order().compare(a.shortName(), b.shortName()))
+                .sorted(java.util.Comparator.comparing(Unit::shortName, VietnameseText.order()))
                 .map(o -> forward ? new UnitConversion(unit, o, share, null) : new UnitConversion(o, unit, share, null))
                 .toList();
     }

@@ -84,12 +84,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        return problems.of(ErrorCode.MALFORMED_REQUEST, request, List.of(), 405);
+        return problems.of(ErrorCode.MALFORMED_REQUEST, 405, request, List.of());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-        return problems.of(ErrorCode.MALFORMED_REQUEST, request, List.of(), 415);
+        return problems.of(ErrorCode.MALFORMED_REQUEST, 415, request, List.of());
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

@@ -39,11 +39,6 @@ public class Problems {
         return of(code, code.status().value(), request, errors, args);
     }
 
-    ResponseEntity<Map<String, Object>> of(ErrorCode code, HttpServletRequest request, List<FieldError> errors,
-            int status) {
-        return of(code, status, request, errors);
-    }
-
     public ResponseEntity<Map<String, Object>> of(ErrorCode code, int status, HttpServletRequest request,
             List<FieldError> errors, Object... args) {
         String title = messages.getMessage("error." + code.code() + ".title", null,
