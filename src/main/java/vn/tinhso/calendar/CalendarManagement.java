@@ -176,7 +176,7 @@ public class CalendarManagement {
     @Transactional
     public Adjustment removeAdjustment(long id) {
         Adjustment adjustment = adjustments.byId(id)
-                .orElseThrow(() -> new TinhSoException(ErrorCode.NOT_FOUND, String.valueOf(id)));
+                .orElseThrow(() -> TinhSoException.of(ErrorCode.NOT_FOUND, String.valueOf(id)));
         adjustments.delete(id);
         events.publishEvent(new CalendarAdjusted(id, adjustment.date(), adjustment.kind(), adjustment.reason(),
                 "removed", Actor.current()));
@@ -199,7 +199,7 @@ public class CalendarManagement {
     public void removeAgencyWorkingHours(long agencyId) {
         CalendarRules.checkAgency(agencyId);
         if (!agencyHours.delete(agencyId)) {
-            throw new TinhSoException(ErrorCode.NOT_FOUND, String.valueOf(agencyId));
+            throw TinhSoException.of(ErrorCode.NOT_FOUND, String.valueOf(agencyId));
         }
         events.publishEvent(new AgencyWorkingHoursChanged(agencyId, settings.defaultWorkingHours().toString(),
                 "removed", Actor.current()));

@@ -91,7 +91,7 @@ public class FileManagement {
     }
 
     private StoredFiles.Row row(UUID id) {
-        return files.byId(id).orElseThrow(() -> new TinhSoException(ErrorCode.FILE_NOT_FOUND, String.valueOf(id)));
+        return files.byId(id).orElseThrow(() -> TinhSoException.of(ErrorCode.FILE_NOT_FOUND, String.valueOf(id)));
     }
 
     private record Written(String type, long size, String sha256) {

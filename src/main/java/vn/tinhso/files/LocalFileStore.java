@@ -72,7 +72,7 @@ class LocalFileStore implements FileStore {
         try {
             return Files.newInputStream(resolve(key));
         } catch (NoSuchFileException e) {
-            throw new TinhSoException(ErrorCode.FILE_NOT_FOUND, key);
+            throw TinhSoException.of(ErrorCode.FILE_NOT_FOUND, key);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + key, e);
         }

@@ -150,7 +150,7 @@ public class IdentityManagement {
     @Transactional(readOnly = true)
     public AccountView account(long id) {
         return accounts.byId(id).map(Accounts.Row::view)
-                .orElseThrow(() -> new TinhSoException(ErrorCode.ACCOUNT_NOT_FOUND, String.valueOf(id)));
+                .orElseThrow(() -> TinhSoException.of(ErrorCode.ACCOUNT_NOT_FOUND, String.valueOf(id)));
     }
 
     @Transactional(readOnly = true)
@@ -185,7 +185,7 @@ public class IdentityManagement {
 
     public void revokeApiToken(long accountId, long tokenId) {
         if (!tokens.revokeApi(accountId, tokenId)) {
-            throw new TinhSoException(ErrorCode.TOKEN_NOT_FOUND, String.valueOf(tokenId));
+            throw TinhSoException.of(ErrorCode.TOKEN_NOT_FOUND, String.valueOf(tokenId));
         }
         events.publishEvent(new AccountChanged(accountId, "token_revoked", Map.of("tokenId", String.valueOf(tokenId)),
                 Actor.current()));

@@ -5,13 +5,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.MessageSource;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.support.RequestContextUtils;
+import vn.tinhso.shared.RateLimiter;
 
 /**
  * Limits sign-in attempts per client address to {@code tinhso.identity.sign-ins-per-minute} in any
@@ -20,13 +17,11 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  */
 final class SignInRateLimiter extends OncePerRequestFilter {
 
-    private static final long WINDOW_NANOS = 60_000_000_000L;
-    private final Map<String, Deque<Long>> attempts = new ConcurrentHashMap<>();
-    private final int limit;
+    private final RateLimiter limiter;
     private final MessageSource messages;
 
     SignInRateLimiter(int limit, MessageSource messages) {
-        this.limit = limit;
+        this.limiter = new RateLimiter(limit);
         this.messages = messages;
     }
 
@@ -53,20 +48,6 @@ final class SignInRateLimiter extends OncePerRequestFilter {
     }
 
     private boolean allow(String address) {
-        long now = System.nanoTime();
-        Deque<Long> times = attempts.computeIfAbsent(address, a -> new ArrayDeque<>());
-        synchronized (times) {
-            while (!times.isEmpty() && now - times.peekFirst() > WINDOW_NANOS) {
-                times.pollFirst();
-            }
-            if (times.size() >= limit) {
-                return false;
-            }
-            times.addLast(now);
-        }
-        if (attempts.size() > 10_000) {
-            attempts.entrySet().removeIf(e -> e.getValue().isEmpty());
-        }
-        return true;
+        return limiter.allow(address);
     }
 }

@@ -30,6 +30,6 @@ public class NotificationManagement {
     @Transactional
     public InAppMessage markRead(long accountId, long messageId) {
         return messages.markRead(accountId, messageId).orElseThrow(
-                () -> new TinhSoException(ErrorCode.NOTIFICATION_NOT_FOUND, String.valueOf(messageId)));
+                () -> TinhSoException.of(ErrorCode.NOTIFICATION_NOT_FOUND, String.valueOf(messageId)));
     }
 }

@@ -23,6 +23,14 @@ public class TinhSoException extends RuntimeException {
         this.field = field;
     }
 
+    /**
+     * A failure with message arguments and no field. Use it when the only argument is a String:
+     * {@code new TinhSoException(code, "x")} would take {@code "x"} for the field.
+     */
+    public static TinhSoException of(ErrorCode code, Object... args) {
+        return new TinhSoException(code, (String) null, args);
+    }
+
     public ErrorCode code() {
         return code;
     }

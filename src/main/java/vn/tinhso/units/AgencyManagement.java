@@ -58,7 +58,7 @@ public class AgencyManagement {
     }
 
     public Agency get(long id) {
-        return find(id).orElseThrow(() -> new TinhSoException(ErrorCode.AGENCY_NOT_FOUND, String.valueOf(id)));
+        return find(id).orElseThrow(() -> TinhSoException.of(ErrorCode.AGENCY_NOT_FOUND, String.valueOf(id)));
     }
 
     public Optional<Agency> findByCode(String code) {

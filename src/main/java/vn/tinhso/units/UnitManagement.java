@@ -44,7 +44,7 @@ public class UnitManagement {
 
     /** The unit, or a {@code unit_not_found} error. */
     public Unit get(UnitId id) {
-        return find(id).orElseThrow(() -> new TinhSoException(ErrorCode.UNIT_NOT_FOUND, id.toString()));
+        return find(id).orElseThrow(() -> TinhSoException.of(ErrorCode.UNIT_NOT_FOUND, id.toString()));
     }
 
     /** What a 2024 unit became on 2025-07-01; a 2025 unit is its own successor list's end (empty). */

@@ -27,6 +27,7 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import vn.tinhso.shared.ErrorCode;
+import vn.tinhso.shared.InvalidInput;
 import vn.tinhso.shared.TinhSoException;
 
 /**
@@ -42,6 +43,13 @@ class ApiExceptionHandler {
 
     ApiExceptionHandler(Problems problems) {
         this.problems = problems;
+    }
+
+    @ExceptionHandler(InvalidInput.class)
+    ResponseEntity<Map<String, Object>> invalid(InvalidInput e, HttpServletRequest request) {
+        List<Problems.FieldError> errors = problems.fieldErrors(e);
+        String summary = String.join("; ", errors.stream().map(Problems.FieldError::message).distinct().toList());
+        return problems.of(e.code(), request, errors, summary);
     }
 
     @ExceptionHandler(TinhSoException.class)

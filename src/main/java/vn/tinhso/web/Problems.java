@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import vn.tinhso.shared.ErrorCode;
+import vn.tinhso.shared.InvalidInput;
 import vn.tinhso.shared.ProblemDocument;
 
 /** Builds RFC 9457 problem documents: type, title, status, detail, instance, plus code and errors. */
@@ -57,6 +58,12 @@ public class Problems {
         result.getGlobalErrors().forEach(e -> errors.add(new FieldError(e.getObjectName(),
                 messages.getMessage(e, LocaleContextHolder.getLocale()))));
         return errors;
+    }
+
+    /** The violations of an InvalidInput, each with its message in the request's language. */
+    public List<FieldError> fieldErrors(InvalidInput e) {
+        return e.violations().stream().map(v -> new FieldError(v.field(), messages.getMessage(v.key(),
+                v.args().toArray(), v.key(), LocaleContextHolder.getLocale()))).toList();
     }
 
     List<FieldError> fieldErrors(HandlerMethodValidationException e) {

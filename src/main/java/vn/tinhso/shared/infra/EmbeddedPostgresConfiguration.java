@@ -70,7 +70,10 @@ class EmbeddedPostgresConfiguration {
                     // zonky's own JVM hook would race it and stop the database under a closing context.
                     .setRegisterShutdownHook(false)
                     .setServerConfig("timezone", "Asia/Ho_Chi_Minh")
-                    .setServerConfig("max_connections", "100");
+                    .setServerConfig("max_connections", "100")
+                    // zonky turns synchronous_commit off; a dossier acknowledged to a citizen must survive a
+                    // crash of the machine, so every commit waits for its WAL flush, as PostgreSQL's default.
+                    .setServerConfig("synchronous_commit", "on");
             if (settings.port() > 0) {
                 builder.setPort(settings.port());
             }
