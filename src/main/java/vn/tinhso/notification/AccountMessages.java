@@ -4,18 +4,11 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import vn.tinhso.identity.AccountChanged;
 import vn.tinhso.identity.AccountRegistered;
-import vn.tinhso.identity.AccountView;
-import vn.tinhso.identity.IdentityManagement;
-import vn.tinhso.shared.ErrorCode;
-import vn.tinhso.shared.TinhSoException;
 import vn.tinhso.shared.Zones;
 
 /** In-app messages about a person's own account: welcome, and the security changes they should know of. */
@@ -23,17 +16,16 @@ import vn.tinhso.shared.Zones;
 class AccountMessages {
 
     static final String LINK = "/account";
-    private static final Logger log = LoggerFactory.getLogger(AccountMessages.class);
     private static final DateTimeFormatter TIME = Zones.DATE_TIME.withZone(Zones.VIETNAM);
 
     private final InAppMessages messages;
     private final MessageSource texts;
-    private final IdentityManagement identity;
+    private final Recipients recipients;
 
-    AccountMessages(InAppMessages messages, MessageSource texts, IdentityManagement identity) {
+    AccountMessages(InAppMessages messages, MessageSource texts, Recipients recipients) {
         this.messages = messages;
         this.texts = texts;
-        this.identity = identity;
+        this.recipients = recipients;
     }
 
     @ApplicationModuleListener
@@ -56,25 +48,13 @@ class AccountMessages {
 
     /** Writes the message in the account's language. */
     private void tell(long accountId, String kind, Object... args) {
-        account(accountId).ifPresent(account -> write(accountId, MailTemplates.locale(account.locale()), kind, args));
+        recipients.account(accountId)
+                .ifPresent(account -> write(accountId, MailTemplates.locale(account.locale()), kind, args));
     }
 
     private void write(long accountId, Locale locale, String kind, Object... args) {
         messages.add(accountId, texts.getMessage("message." + kind + ".title", null, locale),
                 texts.getMessage("message." + kind + ".body", args, locale), LINK);
-    }
-
-    /** The account, or nothing if it no longer exists (then there is nobody to tell). */
-    private Optional<AccountView> account(long id) {
-        try {
-            return Optional.of(identity.account(id));
-        } catch (TinhSoException e) {
-            if (e.code() != ErrorCode.ACCOUNT_NOT_FOUND) {
-                throw e;
-            }
-            log.info("No message for account {}: it does not exist", id);
-            return Optional.empty();
-        }
     }
 
     private static String until(String instant) {

@@ -38,8 +38,9 @@ class MailTemplates {
     record Mail(String subject, String body) {
     }
 
-    Mail render(String name, Locale locale, Map<String, Object> variables) {
-        String subject = messages.getMessage("mail." + name + ".subject", null, locale);
+    /** Renders the template; {@code subjectArgs} fill the placeholders of the subject ({@code {0}}, …). */
+    Mail render(String name, Locale locale, Map<String, Object> variables, Object... subjectArgs) {
+        String subject = messages.getMessage("mail." + name + ".subject", subjectArgs, locale);
         String body = engine.process(name + "_" + locale.getLanguage(), new Context(locale, variables));
         return new Mail(subject, body);
     }

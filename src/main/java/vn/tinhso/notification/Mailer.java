@@ -36,8 +36,8 @@ class Mailer {
         this.settings = settings;
     }
 
-    void send(String to, String template, Locale locale, Map<String, Object> variables) {
-        MailTemplates.Mail mail = templates.render(template, locale, variables);
+    void send(String to, String template, Locale locale, Map<String, Object> variables, Object... subjectArgs) {
+        MailTemplates.Mail mail = templates.render(template, locale, variables, subjectArgs);
         try {
             sender.send(message(to, mail));
         } catch (MailParseException | MailPreparationException e) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,42 @@ class NotificationTemplatesUnitTests {
         assertThat(mail.subject()).isEqualTo("Reset your password");
         assertThat(mail.body()).startsWith("Dear An <b>,").contains("https://x.example/password/reset?token=a&b=c",
                 "account an@example.vn");
+    }
+
+    private static Map<String, Object> dossier(boolean account) {
+        Map<String, Object> variables = new HashMap<>(Map.of("name", "Lê Văn Cường", "code", "H56.01-250312-0007",
+                "procedure", "Cấp bản sao trích lục hộ tịch", "agency", "Sở Tư pháp",
+                "lookup", "https://dvc.example.vn/dossiers/lookup?code=H56.01-250312-0007",
+                "mine", "https://dvc.example.vn/my/dossiers/42", "portal", "Tỉnh Số", "account", account));
+        variables.putAll(Map.of("due", "13/03/2025 10:30", "appointment", "19/03/2025 16:00",
+                "notice", "Bản chụp Căn cước còn hạn"));
+        return variables;
+    }
+
+    @Test
+    void everyDossierMailExistsInBothLanguagesWithTheCodeInItsSubject() {
+        MailTemplates templates = templates();
+        for (String kind : List.of("submitted", "received", "supplement-requested", "supplemented", "refused")) {
+            for (Locale locale : List.of(MailTemplates.VIETNAMESE, Locale.ENGLISH)) {
+                MailTemplates.Mail mail = templates.render("dossier-" + kind, locale, dossier(true),
+                        "H56.01-250312-0007");
+                assertThat(mail.subject()).as(kind + " " + locale).contains("H56.01-250312-0007");
+                assertThat(mail.body()).as(kind + " " + locale).contains("H56.01-250312-0007",
+                        "Cấp bản sao trích lục hộ tịch", "Sở Tư pháp",
+                        "https://dvc.example.vn/dossiers/lookup?code=H56.01-250312-0007").endsWith("Tỉnh Số\n");
+            }
+        }
+    }
+
+    @Test
+    void theReceivedMailPointsToMyDossiersOnlyWhenThereIsAnAccount() {
+        String online = templates().render("dossier-received", MailTemplates.VIETNAMESE, dossier(true)).body();
+        assertThat(online).contains("Ngày hẹn trả kết quả: 19/03/2025 16:00",
+                "tại mục \"Hồ sơ của tôi\":\nhttps://dvc.example.vn/my/dossiers/42\n\nTra cứu")
+                .doesNotContain("đã giao cho bạn");
+        String desk = templates().render("dossier-received", Locale.ENGLISH, dossier(false)).body();
+        assertThat(desk).contains("Appointment date for the result: 19/03/2025 16:00",
+                "the one-stop desk gave you.\n\nTo follow").doesNotContain("My dossiers", "/my/dossiers/");
     }
 
     @Test
