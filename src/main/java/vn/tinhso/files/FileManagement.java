@@ -80,6 +80,11 @@ public class FileManagement {
         }
     }
 
+    /** A Content-Disposition header value that downloads the file under its (Vietnamese) name, safely. */
+    public static String attachmentHeader(String name) {
+        return FileNames.attachment(name);
+    }
+
     /** The metadata of a file; FILE_NOT_FOUND when there is none. */
     public StoredFile get(UUID id) {
         return row(id).file();

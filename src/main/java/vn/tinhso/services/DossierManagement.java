@@ -189,6 +189,23 @@ public class DossierManagement {
         return view(saved);
     }
 
+    /** What still stops a draft from being submitted: every problem at once; empty when it is ready. */
+    public List<Violation> problems(UUID id, SignedInUser user) {
+        Dossiers.Row row = owned(id, user.accountId(), false);
+        Procedure procedure = procedures.get(row.procedureId());
+        List<Violation> violations = new ArrayList<>();
+        checkApplicant(row.applicant(), violations);
+        EFormValidator.validate(procedure.form(), row.form(), "form.", lookups(user), violations);
+        checkDelivery(row.delivery(), row.deliveryAddress(), violations);
+        checkRequiredDocuments(procedure, dossiers.documents(id), violations);
+        return violations;
+    }
+
+    /** The procedure of a dossier, as it is now. */
+    public Procedure procedure(Dossier dossier) {
+        return procedures.get(dossier.procedureCode());
+    }
+
     // ---------------------------------------------------------------- one-step submission (API)
 
     /**

@@ -32,7 +32,8 @@ class ProcedureCatalogue {
             (CAST(:q AS text) IS NULL OR CAST(:q AS text) OPERATOR(platform.<%) p.search_text
              OR p.search_text LIKE '%' || CAST(:q AS text) || '%')""";
     private static final String FILTERS = """
-            (CAST(:status AS text) IS NULL AND p.status = 'PUBLISHED' OR p.status = CAST(:status AS text))
+            (CAST(:status AS text) IS NULL AND p.status = 'PUBLISHED' OR CAST(:status AS text) = 'ANY'
+             OR p.status = CAST(:status AS text))
             """;
 
     private final JdbcClient jdbc;
@@ -195,7 +196,7 @@ class ProcedureCatalogue {
         params.put("level", query.level() == null ? null : query.level().name());
         params.put("agency", blankToNull(query.agency()));
         params.put("online", query.online() == null ? null : query.online().name());
-        params.put("status", query.status() == null ? null : query.status().name());
+        params.put("status", query.status() != null ? query.status().name() : query.staff() ? "ANY" : null);
         return params;
     }
 

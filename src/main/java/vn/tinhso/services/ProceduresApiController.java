@@ -49,7 +49,7 @@ class ProceduresApiController {
             @RequestParam(required = false) Procedure.OnlineLevel online,
             @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size, Locale locale) {
-        return procedures.search(new ProcedureQuery(q, domain, level, agency, online, null, sort),
+        return procedures.search(new ProcedureQuery(q, domain, level, agency, online, null, sort, false),
                 new PageResult.Request(page, size), locale);
     }
 

@@ -13,7 +13,7 @@ import vn.tinhso.identity.SignedInUser;
 class LayoutAdvice {
 
     /** What the layout shows of the signed-in user. */
-    record CurrentUser(long id, String displayName, boolean admin, boolean officer) {
+    record CurrentUser(long id, String displayName, boolean admin, boolean officer, boolean citizen) {
     }
 
     private final WebSettings settings;
@@ -43,7 +43,8 @@ class LayoutAdvice {
         if (auth != null && auth.getPrincipal() instanceof SignedInUser user) {
             boolean admin = user.grants().stream().anyMatch(g -> g.role() == Role.ADMIN);
             boolean officer = user.grants().stream().anyMatch(g -> g.role().scopedToAgency());
-            return new CurrentUser(user.accountId(), user.displayName(), admin, officer);
+            boolean citizen = user.grants().stream().anyMatch(g -> g.role() == Role.CITIZEN);
+            return new CurrentUser(user.accountId(), user.displayName(), admin, officer, citizen);
         }
         return null;
     }
