@@ -17,7 +17,8 @@ import java.util.List;
 record ReceiptData(String provinceHeader, String receivingUnit, String place, String dossierCode,
         String applicantName, String applicantAddress, String applicantPhone, String applicantEmail,
         String procedureName, List<Document> documents, LocalDateTime receivedAt, LocalDateTime appointmentAt,
-        String deliveryMethod, String officerName, String lookupUrl, boolean demo) {
+        String deliveryMethod, String officerName, String lookupUrl, boolean demo, int sets,
+        String processingTime) {
 
     ReceiptData {
         documents = documents == null ? List.of() : List.copyOf(documents);

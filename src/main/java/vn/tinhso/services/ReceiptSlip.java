@@ -101,7 +101,8 @@ final class ReceiptSlip {
                 text(d.dossierCode(), font), text(d.applicantName(), font), text(d.applicantAddress(), font),
                 text(d.applicantPhone(), font), text(d.applicantEmail(), font), text(d.procedureName(), font),
                 documents, d.receivedAt(), d.appointmentAt(), text(d.deliveryMethod(), font),
-                text(d.officerName(), font), text(d.lookupUrl(), font), d.demo());
+                text(d.officerName(), font), text(d.lookupUrl(), font), d.demo(), d.sets(),
+                text(d.processingTime(), font));
     }
 
     /** NFC, single spaces, printable in the slip's fonts; blank becomes {@code null} (a dotted blank). */

@@ -67,7 +67,18 @@ class Receipts {
                 place, dossier.code(), dossier.applicant().name(), dossier.applicant().address(),
                 dossier.applicant().phone(), dossier.applicant().email(), dossier.procedureName(), documents,
                 local(dossier.receivedAt()), local(dossier.appointmentAt()), DELIVERY.get(dossier.delivery()),
-                officerName, lookupUrl(dossier.code()), procedure.demo());
+                officerName, lookupUrl(dossier.code()), procedure.demo(), 1, processingTime(procedure, dossier.channel()));
+    }
+
+    /** The processing time of the channel, as the slip states it: "10 ngày làm việc". */
+    static String processingTime(Procedure procedure, Procedure.Channel channel) {
+        Procedure.Method m = procedure.method(channel).or(() -> procedure.method(Procedure.Channel.ONLINE))
+                .orElse(procedure.methods().get(0));
+        int hours = m.hours() == null ? 0 : m.hours();
+        if (m.days() > 0 && hours > 0) {
+            return m.days() + " ngày " + hours + " giờ làm việc";
+        }
+        return m.days() > 0 ? m.days() + " ngày làm việc" : hours + " giờ làm việc";
     }
 
     String lookupUrl(String code) {

@@ -33,8 +33,9 @@ final class SlipBody {
         new SlipTable(pages, fonts).write(data.documents());
         pages.moveDown(SIZE * 0.4f);
         pages.keep(5 * LEADING + SlipSignatures.HEIGHT);
-        field("2. Số lượng hồ sơ: ", blank(60) + " (bộ)", fonts.regular());
-        field("3. Thời gian giải quyết hồ sơ theo quy định là: ", null, fonts.regular());
+        field("2. Số lượng hồ sơ: ", (data.sets() > 0 ? "%02d".formatted(data.sets()) : blank(60)) + " (bộ)",
+                fonts.regular());
+        field("3. Thời gian giải quyết hồ sơ theo quy định là: ", data.processingTime(), fonts.regular());
         field("4. Thời gian nhận hồ sơ: ", moment(data.receivedAt()), font(data.receivedAt()));
         field("5. Thời gian trả kết quả giải quyết hồ sơ: ", moment(data.appointmentAt()), font(data.appointmentAt()));
         field("6. Đăng ký nhận kết quả tại: ", data.deliveryMethod(), fonts.regular());

@@ -269,11 +269,35 @@ class DossierApiIntegrationTests {
         TestHttp.Response pdf = citizen.get("/api/v1/dossiers/" + id + "/receipt");
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
+        String slip = receiptText(id);
+        String appointment = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(
+                vn.tinhso.shared.Zones.VIETNAM).format(Instant.parse(d.get("appointmentAt").asString()));
+        assertThat(slip).contains(d.get("code").asString()).contains("Nguyễn Thị Hồng Nhung")
+                .contains("Cấp bản sao trích lục thử nghiệm").contains("5 ngày làm việc").contains(appointment)
+                .contains("UBND TỈNH THANH HÓA").contains("SỞ TƯ PHÁP").contains("Tờ khai");
         assertThat(otherCitizen.get("/api/v1/dossiers/" + id + "/receipt").status()).isEqualTo(404);
         assertThat(officer.postJson("/api/v1/desk/dossiers/" + id + "/receive", Map.of()).status()).isEqualTo(409);
         JsonNode timeline = citizen.get("/api/v1/dossiers/" + id).json().get("timeline");
         assertThat(timeline.findValuesAsString("type")).containsExactly("submitted", "received");
         assertThat(events.of(DossierEvent.Received.class).map(e -> e.facts().dossierId().toString())).contains(id);
+    }
+
+    /** The slip's text as PDFBox extracts it; the PDF is kept in target/ to be looked at. */
+    private String receiptText(String id) {
+        try {
+            byte[] bytes = java.net.http.HttpClient.newHttpClient().send(citizen.request("/api/v1/dossiers/" + id
+                    + "/receipt").GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+            java.nio.file.Files.write(java.nio.file.Path.of("target", "receipt-sample.pdf"), bytes);
+            try (var document = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+                return java.text.Normalizer.normalize(new org.apache.pdfbox.text.PDFTextStripper().getText(document),
+                        java.text.Normalizer.Form.NFC);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -53,7 +53,7 @@ class ReceiptSlipUnitTests {
                 slip.dossierCode(), Normalizer.normalize(APPLICANT, Normalizer.Form.NFD), slip.applicantAddress(),
                 slip.applicantPhone(), slip.applicantEmail(), slip.procedureName(), slip.documents(),
                 slip.receivedAt(), slip.appointmentAt(), slip.deliveryMethod(), slip.officerName(),
-                slip.lookupUrl(), false);
+                slip.lookupUrl(), false, 1, null);
 
         byte[] pdf = ReceiptSlip.render(decomposed);
         keepForALook("receipt.pdf", pdf);
@@ -131,7 +131,7 @@ class ReceiptSlipUnitTests {
         ReceiptData longEmail = new ReceiptData(slip.provinceHeader(), slip.receivingUnit(), slip.place(),
                 slip.dossierCode(), slip.applicantName(), slip.applicantAddress(), slip.applicantPhone(), email,
                 slip.procedureName(), slip.documents(), slip.receivedAt(), slip.appointmentAt(),
-                slip.deliveryMethod(), slip.officerName(), slip.lookupUrl() + "&" + email, false);
+                slip.deliveryMethod(), slip.officerName(), slip.lookupUrl() + "&" + email, false, 1, null);
 
         try (PDDocument document = Loader.loadPDF(ReceiptSlip.render(longEmail))) {
             assertThat(glyphs(document)).allSatisfy(glyph -> assertThat(glyph.getXDirAdj() + glyph.getWidthDirAdj())
@@ -159,7 +159,7 @@ class ReceiptSlipUnitTests {
     @Test
     void missingDetailsAreLeftAsDottedBlanksToFillInByHand() throws IOException {
         ReceiptData empty = new ReceiptData(null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, false);
+                null, null, null, false, 0, null);
 
         byte[] pdf = ReceiptSlip.render(empty);
         keepForALook("receipt-blank.pdf", pdf);
@@ -192,7 +192,7 @@ class ReceiptSlipUnitTests {
         return new ReceiptData("UBND TỈNH THANH HÓA", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", "Thanh Hóa",
                 "000.00.12.H56-260302-0007", APPLICANT, ADDRESS, "0912 345 678", "hongnhung.nguyen@example.vn",
                 PROCEDURE, documents, LocalDateTime.of(2026, 3, 2, 9, 5), LocalDateTime.of(2026, 3, 16, 16, 30),
-                "Trực tuyến", "Lê Văn Đức", LOOKUP, demo);
+                "Trực tuyến", "Lê Văn Đức", LOOKUP, demo, 1, "10 ngày làm việc");
     }
 
     private static List<ReceiptData.Document> documents(int count) {
