@@ -50,9 +50,14 @@ class DemoAccounts implements ApplicationRunner {
         List<String> lines = new ArrayList<>();
         lines.add(create("quantri@demo.tinhso.vn", "Quản trị viên", new RoleGrant(Role.ADMIN, null)));
         if (!province.isEmpty()) {
-            long centre = province.get(0).id();
-            lines.add(create("canbo@demo.tinhso.vn", "Nguyễn Văn Cán Bộ", new RoleGrant(Role.OFFICER, centre)));
-            lines.add(create("lanhdao@demo.tinhso.vn", "Lê Thị Lãnh Đạo", new RoleGrant(Role.LEADER, centre)));
+            // The provincial public administration centre's desk receives the dossiers of every
+            // provincial department (Decree 118/2025/NĐ-CP art. 14(2)), so the demo desk officer and
+            // leader act for the centre and the departments.
+            List<Agency> desk = all.stream().filter(a -> a.level() == AgencyLevel.PROVINCE).toList();
+            lines.add(create("canbo@demo.tinhso.vn", "Nguyễn Văn Cán Bộ",
+                    desk.stream().map(a -> new RoleGrant(Role.OFFICER, a.id())).toArray(RoleGrant[]::new)));
+            lines.add(create("lanhdao@demo.tinhso.vn", "Lê Thị Lãnh Đạo",
+                    desk.stream().map(a -> new RoleGrant(Role.LEADER, a.id())).toArray(RoleGrant[]::new)));
         }
         if (!communes.isEmpty()) {
             lines.add(create("canboxa@demo.tinhso.vn", "Trần Văn Cán Bộ Xã",
@@ -69,9 +74,9 @@ class DemoAccounts implements ApplicationRunner {
                 """.formatted(String.join("\n", lines)));
     }
 
-    private String create(String email, String name, RoleGrant grant) {
+    private String create(String email, String name, RoleGrant... grants) {
         String password = Secrets.random(12);
-        identity.createActive(email, name, password, List.of(grant));
-        return "%-8s %-28s %s".formatted(grant.role(), email, password);
+        identity.createActive(email, name, password, List.of(grants));
+        return "%-8s %-28s %s".formatted(grants[0].role(), email, password);
     }
 }

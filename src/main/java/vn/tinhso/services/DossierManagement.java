@@ -52,8 +52,6 @@ import vn.tinhso.units.UnitManagement;
 @Transactional(readOnly = true)
 public class DossierManagement {
 
-    private static final DateTimeFormatter CODE_DAY = DateTimeFormatter.ofPattern("yyMMdd");
-
     private final Dossiers dossiers;
     private final ProcedureManagement procedures;
     private final AgencyManagement agencies;
@@ -336,11 +334,19 @@ public class DossierManagement {
         return view(dossiers.byId(id, false).orElseThrow());
     }
 
-    /** Asks, once and for all, for documents to be added or corrected (at least one item or a note). */
+    /**
+     * Asks, once and for all, for documents to be added or corrected (at least one item or a note).
+     * A second request for the same dossier is SUPPLEMENT_ALREADY_REQUESTED: the desk then receives or
+     * refuses it.
+     */
     @Transactional
     public Dossier requestSupplement(UUID id, String note, List<String> items, SignedInUser officer) {
         Dossiers.Row row = forDesk(id, officer, true);
         requireStatus(row, DossierStatus.SUBMITTED);
+        if (row.supplement() != null) {
+            // Decree 118/2025/NĐ-CP art. 11(2)(c) and 16(3): the desk asks once, for everything at once.
+            throw TinhSoException.of(ErrorCode.SUPPLEMENT_ALREADY_REQUESTED, row.code());
+        }
         List<String> list = items == null ? List.of() : items.stream().map(VietnameseText::clean)
                 .filter(s -> s != null && !s.isEmpty()).toList();
         String text = VietnameseText.clean(note);
@@ -550,7 +556,8 @@ public class DossierManagement {
     private String nextCode(Agency agency, Instant now) {
         LocalDate day = LocalDate.ofInstant(now, Zones.VIETNAM);
         int sequence = dossiers.nextSequence(agency.code(), day);
-        return "%s-%s-%04d".formatted(agency.code(), day.format(CODE_DAY), sequence);
+        return agency.code() + "-" + day.format(DateTimeFormatter.ofPattern(settings.codeDatePattern())) + "-"
+                + String.format("%0" + settings.codeSequenceDigits() + "d", sequence);
     }
 
     /** The appointment date: the processing time of the channel, in the agency's working time. */

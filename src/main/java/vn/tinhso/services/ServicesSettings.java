@@ -16,6 +16,9 @@ import org.springframework.util.unit.DataSize;
  *        supplement an online dossier (docs/one-stop-rules.md)
  * @param lookupsPerMinute public status lookups per client address and minute, on this node
  * @param demoCatalogue load the demo catalogue into an empty catalogue when demo content is on
+ * @param codeDatePattern the day part of a dossier code (Decree 118/2025/NĐ-CP art. 28(2)(b) names
+ *        the parts, not their print format)
+ * @param codeSequenceDigits the least number of digits of the day's sequence in a dossier code
  */
 @ConfigurationProperties("tinhso.services")
 public record ServicesSettings(
@@ -26,13 +29,19 @@ public record ServicesSettings(
         @DefaultValue("30") int maxDocuments,
         @DefaultValue("8") int receptionWorkingHours,
         @DefaultValue("30") int lookupsPerMinute,
-        @DefaultValue("true") boolean demoCatalogue) {
+        @DefaultValue("true") boolean demoCatalogue,
+        @DefaultValue("yyMMdd") String codeDatePattern,
+        @DefaultValue("4") int codeSequenceDigits) {
 
     public ServicesSettings {
         documentTypes = documentTypes.stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).toList();
         if (maxDocumentSize.toBytes() < 1 || maxDocuments < 1 || receptionWorkingHours < 1 || lookupsPerMinute < 1) {
             throw new IllegalArgumentException("tinhso.services limits must be positive");
         }
+        if (codeSequenceDigits < 1 || codeSequenceDigits > 9) {
+            throw new IllegalArgumentException("tinhso.services.code-sequence-digits must be 1 to 9");
+        }
+        java.time.format.DateTimeFormatter.ofPattern(codeDatePattern); // fails at start-up if invalid
     }
 
     /** The size limit as people read it, e.g. {@code 10 MB}. */

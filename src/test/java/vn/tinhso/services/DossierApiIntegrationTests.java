@@ -320,6 +320,10 @@ class DossierApiIntegrationTests {
         TestHttp.Response back = citizen.postJson("/api/v1/dossiers/" + id + "/resubmit", Map.of());
         assertThat(back.status()).isEqualTo(200);
         assertThat(back.json().get("status").asString()).isEqualTo("SUBMITTED");
+        TestHttp.Response again = officer.postJson("/api/v1/desk/dossiers/" + id + "/supplement-request",
+                Map.of("items", List.of("Giấy tờ khác")));
+        assertThat(again.status()).as("the desk asks once only").isEqualTo(409);
+        assertThat(again.json().get("code").asString()).isEqualTo("supplement_already_requested");
         assertThat(officer.postJson("/api/v1/desk/dossiers/" + id + "/receive", Map.of()).status()).isEqualTo(200);
         assertThat(events.of(DossierEvent.SupplementRequested.class).map(e -> e.facts().dossierId().toString())).contains(id);
         assertThat(events.of(DossierEvent.Supplemented.class).map(e -> e.facts().dossierId().toString())).contains(id);
