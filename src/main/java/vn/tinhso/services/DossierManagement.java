@@ -111,7 +111,7 @@ public class DossierManagement {
         dossiers.updateDraft(new Dossiers.Row(id, null, row.procedureId(), null, null, row.agencyId(), row.channel(),
                 row.status(), row.ownerAccountId(), row.ownerName(), null, a, form,
                 input.delivery() == null ? row.delivery() : input.delivery(),
-                VietnameseText.clean(input.deliveryAddress()), null, null, null, null, null, null, null, null, null,
+                blankToNull(input.deliveryAddress()), null, null, null, null, null, null, null, null, null,
                 null, null, null, 0));
         return view(dossiers.byId(id, false).orElseThrow());
     }
@@ -264,7 +264,7 @@ public class DossierManagement {
         Instant due = calendar.addWorkingHours(now, Duration.ofHours(settings.receptionWorkingHours()), agency.id());
         dossiers.insert(new Dossiers.Row(id, code, procedure.id(), procedure.code(), procedure.name(), agency.id(),
                 Procedure.Channel.ONLINE, DossierStatus.SUBMITTED, user.accountId(), user.email(), null, applicant,
-                form, input.delivery(), VietnameseText.clean(input.deliveryAddress()), key, hash, null, null, null,
+                form, input.delivery(), blankToNull(input.deliveryAddress()), key, hash, null, null, null,
                 null, now, due, null, null, null, null, 0));
         attached.forEach(a -> dossiers.addDocument(id, a.slot(), a.file(), false));
         dossiers.addEntry(id, "submitted", DossierStatus.SUBMITTED, user.displayName(), null);
@@ -306,7 +306,7 @@ public class DossierManagement {
         Instant appointment = appointment(procedure, channel, now, agency.id());
         dossiers.insert(new Dossiers.Row(id, code, procedure.id(), procedure.code(), procedure.name(), agency.id(),
                 channel, DossierStatus.RECEIVED, owner, applicant.email(), officer.email(), applicant, form,
-                input.delivery(), VietnameseText.clean(input.deliveryAddress()), null, null, null, null, null,
+                input.delivery(), blankToNull(input.deliveryAddress()), null, null, null, null, null,
                 officer.displayName(), now, null, now, appointment, null, null, 0));
         attached.forEach(a -> dossiers.addDocument(id, a.slot(), a.file(), false));
         dossiers.addEntry(id, "registered", DossierStatus.RECEIVED, officer.displayName(), null);
@@ -738,6 +738,11 @@ public class DossierManagement {
             map.put((String) pairs[i], pairs[i + 1]);
         }
         return map;
+    }
+
+    private static String blankToNull(String text) {
+        String clean = VietnameseText.clean(text);
+        return clean == null || clean.isEmpty() ? null : clean;
     }
 
     private static Instant now() {

@@ -46,6 +46,26 @@ public record EForm(List<Field> fields) {
             return "en".equals(locale.getLanguage()) && helpEn != null ? helpEn : help;
         }
 
+        /**
+         * A stored value as people read it: dates as dd/MM/yyyy, choices by their label, the rest as
+         * it is; empty for no value.
+         */
+        public String display(Object value, java.util.Locale locale) {
+            if (value == null) {
+                return "";
+            }
+            String text = String.valueOf(value);
+            if (type == FieldType.DATE) {
+                java.time.LocalDate date = EFormValidator.date(text);
+                return date == null ? text : vn.tinhso.shared.Zones.DATE.format(date);
+            }
+            if (type == FieldType.CHOICE) {
+                return options.stream().filter(o -> o.value().equals(text)).map(o -> o.label(locale)).findFirst()
+                        .orElse(text);
+            }
+            return text;
+        }
+
         /** The longest text accepted. */
         public int lengthLimit() {
             return maxLength != null ? maxLength : type == FieldType.TEXTAREA ? 4000 : 500;

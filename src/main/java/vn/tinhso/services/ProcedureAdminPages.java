@@ -107,7 +107,7 @@ class ProcedureAdminPages {
                 .addAttribute("docs", docs).addAttribute("fields", fields).addAttribute("methods", methods)
                 .addAttribute("domains", procedures.domains()).addAttribute("errors", problems)
                 .addAttribute("agencies", editableAgencies(user)).addAttribute("admin", isAdmin(user))
-                .addAttribute("fieldTypes", EForm.FieldType.values());
+                .addAttribute("fieldTypes", EForm.FieldType.values()).addAttribute("newline", "\n");
         return "services/staff-procedure";
     }
 

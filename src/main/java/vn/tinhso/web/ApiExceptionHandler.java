@@ -35,7 +35,7 @@ import vn.tinhso.shared.TinhSoException;
  * stack trace. Standard APIs (CKAN, Open311) bring their own advice with a higher precedence.
  */
 @RestControllerAdvice(annotations = RestController.class)
-@Order(Ordered.LOWEST_PRECEDENCE)
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

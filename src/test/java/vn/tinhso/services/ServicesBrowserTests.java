@@ -163,6 +163,28 @@ class ServicesBrowserTests {
     }
 
     @Test
+    void theDeskRegistersADossierBroughtInPerson() {
+        officer.open("/desk").navigate("#desk-register");
+        officer.type("#procedure-code", code).navigate("#register-find");
+        officer.type("#a-name", "Trần Văn Bình").type("#a-idNumber", "038085001234").type("#a-phone", "0987654321")
+                .type("#f-fullName", "Trần Văn Bình").type("#f-birthDate", "01/01/1985").type("#f-ownerId", "0380")
+                .type("#f-copies", "1");
+        officer.find("#document-0").sendKeys(pdf.toString());
+        officer.navigate("#register-submit");
+        assertThat(officer.shown("#register-errors")).contains("Số định danh cá nhân gồm đúng 12 chữ số.");
+        assertThat(officer.find("#a-name").getAttribute("value")).isEqualTo("Trần Văn Bình");
+
+        officer.type("#f-ownerId", "038085001234");
+        officer.find("#document-0").sendKeys(pdf.toString());
+        officer.find("#document-1").sendKeys(png.toString());
+        officer.navigate("#register-submit");
+        assertThat(officer.shown("#desk-done")).isEqualTo("Đã tiếp nhận hồ sơ và cấp Giấy tiếp nhận.");
+        assertThat(officer.text("main")).contains("Đã tiếp nhận").contains("Trần Văn Bình");
+        assertThat(officer.find("#receipt-link").getAttribute("href")).endsWith("/receipt");
+        assertThat(officer.text("#timeline")).contains("Tiếp nhận tại Bộ phận Một cửa");
+    }
+
+    @Test
     void theCatalogueSearchIgnoresDiacriticsInThePage() {
         citizen.open("/procedures");
         String all = citizen.text("#procedure-count");
