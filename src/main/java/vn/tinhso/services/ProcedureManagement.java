@@ -50,12 +50,13 @@ public class ProcedureManagement {
     public ProcedureSearch search(ProcedureQuery query, PageResult.Request paging, Locale locale) {
         PageResult<ProcedureSummary> page = catalogue.search(query, paging);
         Map<String, Agency> byCode = agencyIndex();
-        List<ProcedureSummary> items = page.items().stream().map(s -> new ProcedureSummary(s.code(), s.name(),
-                s.domainCode(), s.domainName(), s.levels(), s.agencyCode(), agencyName(s.agencyCode(), byCode, locale),
-                s.onlineLevel(), s.status(), s.days(), s.hours(), s.demo())).toList();
-        Map<String, Map<String, Long>> facets = catalogue.facets(query);
         Map<String, Domain> domains = catalogue.domains().stream()
                 .collect(Collectors.toMap(Domain::code, Function.identity()));
+        List<ProcedureSummary> items = page.items().stream().map(s -> new ProcedureSummary(s.code(), s.name(),
+                s.domainCode(), domains.containsKey(s.domainCode()) ? domains.get(s.domainCode()).name(locale)
+                        : s.domainName(), s.levels(), s.agencyCode(), agencyName(s.agencyCode(), byCode, locale),
+                s.onlineLevel(), s.status(), s.days(), s.hours(), s.demo())).toList();
+        Map<String, Map<String, Long>> facets = catalogue.facets(query);
         List<ProcedureSearch.Facet> domainFacets = facets.get("domain").entrySet().stream()
                 .map(e -> new ProcedureSearch.Facet(e.getKey(), domains.containsKey(e.getKey())
                         ? domains.get(e.getKey()).name(locale) : e.getKey(), e.getValue()))
