@@ -280,6 +280,12 @@ class DossierApiIntegrationTests {
         JsonNode timeline = citizen.get("/api/v1/dossiers/" + id).json().get("timeline");
         assertThat(timeline.findValuesAsString("type")).containsExactly("submitted", "received");
         assertThat(events.of(DossierEvent.Received.class).map(e -> e.facts().dossierId().toString())).contains(id);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                jdbc.sql("SELECT action || ' ' || actor FROM audit.record WHERE target_type = 'dossier' AND target_id = :c"
+                        + " ORDER BY seq").param("c", d.get("code").asString()).query(String.class).list())
+                .as("every change is audited, with who did it")
+                .anyMatch(a -> a.startsWith("services.dossier.submitted "))
+                .anyMatch(a -> a.startsWith("services.dossier.received ")));
     }
 
     /** The slip's text as PDFBox extracts it; the PDF is kept in target/ to be looked at. */
