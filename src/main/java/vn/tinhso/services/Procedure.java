@@ -46,8 +46,16 @@ public record Procedure(long id, String code, String name, Domain domain, List<L
         FREE, FIXED, VARIES
     }
 
-    /** A document of the dossier (thành phần hồ sơ). {@code template} names the form to fill, if any. */
-    public record RequiredDocument(String name, int originals, int copies, boolean required, String template) {
+    /**
+     * A document of the dossier (thành phần hồ sơ). {@code template} names the form to fill, if any;
+     * {@code templateFile} is that form as a file to download (files module), if one was uploaded.
+     */
+    public record RequiredDocument(String name, int originals, int copies, boolean required, String template,
+            java.util.UUID templateFile) {
+
+        public RequiredDocument(String name, int originals, int copies, boolean required, String template) {
+            this(name, originals, copies, required, template, null);
+        }
     }
 
     /** The method for a channel, if the procedure offers it. */

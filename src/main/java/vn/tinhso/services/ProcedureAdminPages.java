@@ -113,8 +113,9 @@ class ProcedureAdminPages {
 
     @PostMapping("/staff/procedures")
     @PreAuthorize("hasAnyRole('ADMIN', 'OFFICER', 'LEADER')")
-    String save(@RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal SignedInUser user,
-            Model model, RedirectAttributes redirect) {
+    String save(@RequestParam MultiValueMap<String, String> params,
+            org.springframework.web.multipart.MultipartHttpServletRequest request,
+            @AuthenticationPrincipal SignedInUser user, Model model, RedirectAttributes redirect) {
         boolean creating = !"false".equals(params.getFirst("creating"));
         List<Violation> violations = new ArrayList<>();
         ProcedureInput input;
@@ -130,6 +131,7 @@ class ProcedureAdminPages {
         requireEditor(input.agency(), user);
         try {
             InvalidInput.throwIfAny(violations);
+            input = withTemplates(input, params, request);
             Procedure saved = procedures.save(input, creating);
             redirect.addFlashAttribute("saved", saved.code());
             return "redirect:/staff/procedures/" + saved.code() + "/edit";
@@ -182,6 +184,33 @@ class ProcedureAdminPages {
             throw new UncheckedIOException(e);
         }
         return "redirect:/staff/procedures";
+    }
+
+    /** Stores the template files uploaded with the form on the documents they belong to. */
+    private ProcedureInput withTemplates(ProcedureInput input, MultiValueMap<String, String> params,
+            org.springframework.web.multipart.MultipartHttpServletRequest request) {
+        List<Procedure.RequiredDocument> docs = new ArrayList<>();
+        int row = 0;
+        for (Procedure.RequiredDocument d : input.documents()) {
+            while (text(params.getFirst("doc[" + row + "].name")) == null) {
+                row++;
+            }
+            MultipartFile upload = request.getFile("doc[" + row + "].templateUpload");
+            row++;
+            if (upload == null || upload.isEmpty()) {
+                docs.add(d);
+                continue;
+            }
+            try (InputStream in = upload.getInputStream()) {
+                docs.add(new Procedure.RequiredDocument(d.name(), d.originals(), d.copies(), d.required(), d.template(),
+                        procedures.storeTemplate(in, upload.getOriginalFilename())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new ProcedureInput(input.code(), input.name(), input.domain(), input.levels(), input.agency(),
+                input.onlineLevel(), input.applicants(), input.methods(), input.fees(), docs, input.result(),
+                input.legalBasis(), input.conditions(), input.form(), input.status(), input.demo());
     }
 
     // ------------------------------------------------------------------ access
@@ -253,10 +282,12 @@ class ProcedureAdminPages {
         for (int i = 0; p.containsKey("doc[" + i + "].name"); i++) {
             String name = text(p.getFirst("doc[" + i + "].name"));
             if (name != null) {
+                String file = text(p.getFirst("doc[" + i + "].templateFile"));
                 docs.add(new Procedure.RequiredDocument(name,
                         integer(p.getFirst("doc[" + i + "].originals"), "documents[" + i + "]", violations, 0),
                         integer(p.getFirst("doc[" + i + "].copies"), "documents[" + i + "]", violations, 0),
-                        p.getFirst("doc[" + i + "].required") != null, text(p.getFirst("doc[" + i + "].template"))));
+                        p.getFirst("doc[" + i + "].required") != null, text(p.getFirst("doc[" + i + "].template")),
+                        file == null ? null : java.util.UUID.fromString(file)));
             }
         }
         List<EForm.Field> fields = new ArrayList<>();

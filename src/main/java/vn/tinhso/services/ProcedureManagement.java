@@ -37,9 +37,16 @@ public class ProcedureManagement {
     private final AgencyManagement agencies;
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
+    private final vn.tinhso.files.FileManagement files;
+    /** Owner of template files: only files of this owner are ever served as public templates. */
+    static final String TEMPLATE_OWNER = "services-templates";
+    private static final Set<String> TEMPLATE_TYPES = Set.of("application/pdf",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     ProcedureManagement(ProcedureCatalogue catalogue, AgencyManagement agencies, ApplicationEventPublisher events,
-            MessageSource messages) {
+            MessageSource messages, vn.tinhso.files.FileManagement files) {
+        this.files = files;
         this.catalogue = catalogue;
         this.agencies = agencies;
         this.events = events;
@@ -244,6 +251,32 @@ public class ProcedureManagement {
         CatalogueCsv.write(catalogue.all(), out);
     }
 
+    /** Stores a form template for a document of a procedure; PDF, DOCX or XLSX as the content says. */
+    @Transactional
+    public java.util.UUID storeTemplate(InputStream content, String name) {
+        vn.tinhso.files.StoredFile file = files.store(content, name, TEMPLATE_OWNER);
+        if (!TEMPLATE_TYPES.contains(file.contentType())) {
+            throw new TinhSoException(ErrorCode.DOCUMENT_TYPE_FORBIDDEN, "template", file.name());
+        }
+        return file.id();
+    }
+
+    /** The form template of a published procedure's document, to be closed by the caller. */
+    public InputStream template(String code, int index) {
+        Procedure procedure = published(code);
+        if (index < 0 || index >= procedure.documents().size() || procedure.documents().get(index).templateFile() == null
+                || !TEMPLATE_OWNER.equals(files.get(procedure.documents().get(index).templateFile()).owner())) {
+            // a template is public: nothing but a file uploaded as a template is ever served here
+            throw TinhSoException.of(ErrorCode.FILE_NOT_FOUND, code + "/" + index);
+        }
+        return files.open(procedure.documents().get(index).templateFile());
+    }
+
+    /** Metadata of a template file, for its download. */
+    public vn.tinhso.files.StoredFile templateFile(java.util.UUID id) {
+        return files.get(id);
+    }
+
     long count() {
         return catalogue.count();
     }
@@ -336,7 +369,8 @@ public class ProcedureManagement {
                 p.fees().stream().map(f -> new Procedure.Fee(VietnameseText.clean(f.description()), f.kind(),
                         f.amount())).toList(),
                 p.documents().stream().map(d -> new Procedure.RequiredDocument(VietnameseText.clean(d.name()),
-                        d.originals(), d.copies(), d.required(), VietnameseText.clean(d.template()))).toList(),
+                        d.originals(), d.copies(), d.required(), VietnameseText.clean(d.template()), d.templateFile()))
+                        .toList(),
                 VietnameseText.clean(p.result()), p.legalBasis().stream().map(VietnameseText::clean)
                         .filter(s -> s != null && !s.isEmpty()).toList(),
                 VietnameseText.clean(p.conditions()), p.form(), p.status(), p.demo());

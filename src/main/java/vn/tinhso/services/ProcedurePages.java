@@ -62,6 +62,22 @@ class ProcedurePages {
         return "services/procedure";
     }
 
+    @GetMapping("/procedures/{code}/documents/{index}/template")
+    @PreAuthorize("permitAll()")
+    org.springframework.http.ResponseEntity<org.springframework.core.io.InputStreamResource> template(
+            @PathVariable String code, @PathVariable int index) {
+        Procedure procedure = procedures.published(code);
+        java.io.InputStream content = procedures.template(code, index);
+        vn.tinhso.files.StoredFile file = procedures.templateFile(procedure.documents().get(index).templateFile());
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(file.contentType()))
+                .contentLength(file.size())
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        vn.tinhso.files.FileManagement.attachmentHeader(file.name()))
+                .header("X-Content-Type-Options", "nosniff")
+                .body(new org.springframework.core.io.InputStreamResource(content));
+    }
+
     List<Agency> communeAgencies() {
         return agencies.all().stream().filter(a -> a.level() == AgencyLevel.COMMUNE && a.active()).toList();
     }

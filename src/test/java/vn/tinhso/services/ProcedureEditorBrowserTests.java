@@ -46,7 +46,7 @@ class ProcedureEditorBrowserTests {
     }
 
     @Test
-    void aLeaderCreatesEditsPublishesAndRetiresAProcedureOfTheirAgency() {
+    void aLeaderCreatesEditsPublishesAndRetiresAProcedureOfTheirAgency() throws Exception {
         String code = ServiceFixtures.code();
         leader.open("/staff/procedures").navigate("#new-procedure");
         leader.type("#code", code).type("#name", "Cấp giấy phép thử nghiệm của trình soạn");
@@ -58,6 +58,9 @@ class ProcedureEditorBrowserTests {
         assertThat(leader.shown("#procedure-errors")).contains("Thời hạn giải quyết phải lớn hơn 0");
         assertThat(leader.find("#name").getAttribute("value")).isEqualTo("Cấp giấy phép thử nghiệm của trình soạn");
 
+        java.nio.file.Path template = java.nio.file.Files.write(java.nio.file.Files.createTempDirectory("tpl")
+                .resolve("Mẫu đơn.pdf"), vn.tinhso.files.Samples.pdf());
+        leader.find("#doc-tpl-0").sendKeys(template.toString());
         leader.type("#m-ONLINE-days", "7").type("input[name='field[0].name']", "soTang")
                 .type("input[name='field[0].label']", "Số tầng");
         new Select(leader.find("select[name='field[0].type']")).selectByValue("NUMBER");
@@ -74,6 +77,12 @@ class ProcedureEditorBrowserTests {
         assertThat(procedures.get(code).status()).isEqualTo(ProcedureStatus.PUBLISHED);
         leader.open("/procedures/" + code);
         assertThat(leader.text("#procedure-name")).isEqualTo("Cấp giấy phép thử nghiệm của trình soạn");
+        String download = leader.driver().findElement(org.openqa.selenium.By.linkText("Tải mẫu đơn, tờ khai"))
+                .getAttribute("href");
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(download)).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as("anyone downloads the form template").isEqualTo(200);
+        assertThat(response.body()).isEqualTo(vn.tinhso.files.Samples.pdf());
         leader.open("/staff/procedures/" + code + "/edit").navigate("#retire");
         assertThat(procedures.get(code).status()).isEqualTo(ProcedureStatus.RETIRED);
     }
