@@ -176,13 +176,12 @@ public class DossierManagement {
         InvalidInput.throwIfAny(violations);
         Agency agency = agencies.get(row.agencyId());
         Instant now = now();
-        String code = nextCode(agency, now);
         Instant due = calendar.addWorkingHours(now, Duration.ofHours(settings.receptionWorkingHours()), agency.id());
-        dossiers.transition(id, DossierStatus.DRAFT, DossierStatus.SUBMITTED, columns("code", code,
-                "submitted_at", Dossiers.ts(now), "reception_due_at", Dossiers.ts(due)));
         dossiers.updateSubmitted(id, applicant, form);
-        Dossiers.Row saved = dossiers.byId(id, false).orElseThrow();
         dossiers.addEntry(id, "submitted", DossierStatus.SUBMITTED, user.displayName(), null);
+        dossiers.transition(id, DossierStatus.DRAFT, DossierStatus.SUBMITTED, columns("code", nextCode(agency, now),
+                "submitted_at", Dossiers.ts(now), "reception_due_at", Dossiers.ts(due)));
+        Dossiers.Row saved = dossiers.byId(id, false).orElseThrow();
         events.publishEvent(new DossierEvent.Submitted(facts(saved, agency), due, Actor.current()));
         return view(saved);
     }
@@ -260,14 +259,17 @@ public class DossierManagement {
         InvalidInput.throwIfAny(violations);
         Instant now = now();
         UUID id = UUID.randomUUID();
-        String code = nextCode(agency, now);
         Instant due = calendar.addWorkingHours(now, Duration.ofHours(settings.receptionWorkingHours()), agency.id());
-        dossiers.insert(new Dossiers.Row(id, code, procedure.id(), procedure.code(), procedure.name(), agency.id(),
-                Procedure.Channel.ONLINE, DossierStatus.SUBMITTED, user.accountId(), user.email(), null, applicant,
+        // Written as a draft first; the code is taken last, so that the day's counter row stays locked
+        // only for the final update and the commit (concurrent submissions to one agency queue there).
+        dossiers.insert(new Dossiers.Row(id, null, procedure.id(), procedure.code(), procedure.name(), agency.id(),
+                Procedure.Channel.ONLINE, DossierStatus.DRAFT, user.accountId(), user.email(), null, applicant,
                 form, input.delivery(), blankToNull(input.deliveryAddress()), key, hash, null, null, null,
-                null, now, due, null, null, null, null, 0));
+                null, null, null, null, null, null, null, 0));
         attached.forEach(a -> dossiers.addDocument(id, a.slot(), a.file(), false));
         dossiers.addEntry(id, "submitted", DossierStatus.SUBMITTED, user.displayName(), null);
+        dossiers.transition(id, DossierStatus.DRAFT, DossierStatus.SUBMITTED, columns("code", nextCode(agency, now),
+                "submitted_at", Dossiers.ts(now), "reception_due_at", Dossiers.ts(due)));
         Dossiers.Row saved = dossiers.byId(id, false).orElseThrow();
         events.publishEvent(new DossierEvent.Submitted(facts(saved, agency), due, Actor.current()));
         return view(saved);

@@ -27,14 +27,13 @@ class ProcedureCatalogue {
             p.documents::text AS documents, p.result, p.legal_basis::text AS legal_basis, p.conditions,
             p.form::text AS form, p.status, p.demo, p.version, p.updated_at
             """;
-    /** Matches of the folded query: a word-similarity match (one typo passes) or a substring. */
+    /**
+     * Matches of the folded query: a word-similarity match (one typo passes) or a substring, both
+     * answered by the trigram index. Criteria are only written when given, so that every statement
+     * the planner sees can use the index (a "param IS NULL OR ..." condition cannot).
+     */
     private static final String MATCH = """
-            (CAST(:q AS text) IS NULL OR CAST(:q AS text) OPERATOR(platform.<%) p.search_text
-             OR p.search_text LIKE '%' || CAST(:q AS text) || '%')""";
-    private static final String FILTERS = """
-            (CAST(:status AS text) IS NULL AND p.status = 'PUBLISHED' OR CAST(:status AS text) = 'ANY'
-             OR p.status = CAST(:status AS text))
-            """;
+            (CAST(:q AS text) OPERATOR(platform.<%) p.search_text OR p.search_text LIKE '%' || CAST(:q AS text) || '%')""";
 
     private final JdbcClient jdbc;
 
@@ -112,10 +111,10 @@ class ProcedureCatalogue {
 
     PageResult<ProcedureSummary> search(ProcedureQuery query, PageResult.Request paging) {
         Map<String, Object> params = params(query);
-        String where = " WHERE " + MATCH + " AND " + FILTERS + " AND " + dimensions(true, true, true, true);
+        String where = " WHERE " + base(params) + dimensions(params, true, true, true, true);
         long total = jdbc.sql("SELECT count(*) FROM services.procedure p" + where).params(params)
                 .query(Long.class).single();
-        boolean byName = "name".equals(query.sort()) || params.get("q") == null;
+        boolean byName = "name".equals(query.sort()) || !params.containsKey("q");
         String order = byName ? " ORDER BY p.sort_key, p.code"
                 : " ORDER BY (p.search_text LIKE '%' || CAST(:q AS text) || '%') DESC,"
                         + " platform.word_similarity(CAST(:q AS text), p.search_text) DESC, p.sort_key, p.code";
@@ -135,7 +134,7 @@ class ProcedureCatalogue {
         String sql = """
                 WITH m AS (SELECT p.domain_code, coalesce(p.agency_code, 'commune') AS agency, p.online_level, p.levels,
                   %s AS dom_ok, %s AS lvl_ok, %s AS ag_ok, %s AS on_ok
-                  FROM services.procedure p WHERE %s AND %s)
+                  FROM services.procedure p WHERE %s)
                 SELECT grouping(domain_code, agency, online_level) AS g, domain_code, agency, online_level,
                   count(*) FILTER (WHERE lvl_ok AND ag_ok AND on_ok) AS c_domain,
                   count(*) FILTER (WHERE dom_ok AND lvl_ok AND on_ok) AS c_agency,
@@ -143,8 +142,8 @@ class ProcedureCatalogue {
                   count(*) FILTER (WHERE dom_ok AND ag_ok AND on_ok AND 'PROVINCE' = ANY (levels)) AS c_province,
                   count(*) FILTER (WHERE dom_ok AND ag_ok AND on_ok AND 'COMMUNE' = ANY (levels)) AS c_commune
                 FROM m GROUP BY GROUPING SETS ((domain_code), (agency), (online_level), ())
-                """.formatted(dimensions(true, false, false, false), dimensions(false, true, false, false),
-                dimensions(false, false, true, false), dimensions(false, false, false, true), MATCH, FILTERS);
+                """.formatted(condition(params, "domain"), condition(params, "level"), condition(params, "agency"),
+                condition(params, "online"), base(params));
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
         for (String name : List.of("domain", "level", "agency", "online")) {
             facets.put(name, new LinkedHashMap<>());
@@ -165,39 +164,72 @@ class ProcedureCatalogue {
         return facets;
     }
 
+    /** The text match (when there is a text) and the status condition. */
+    private static String base(Map<String, Object> params) {
+        String status = params.containsKey("status") ? "p.status = CAST(:status AS text)"
+                : params.containsKey("anyStatus") ? "true" : "p.status = 'PUBLISHED'";
+        return params.containsKey("q") ? MATCH + " AND " + status : status;
+    }
+
     private static void put(Map<String, Long> facet, String key, long count) {
         if (count > 0) {
             facet.put(key, count);
         }
     }
 
-    private static String dimensions(boolean domain, boolean level, boolean agency, boolean online) {
-        List<String> parts = new ArrayList<>();
-        if (domain) {
-            parts.add("(CAST(:domain AS text) IS NULL OR p.domain_code = CAST(:domain AS text))");
+    /** The given criteria among those asked for, each starting with AND. */
+    private static String dimensions(Map<String, Object> params, boolean domain, boolean level, boolean agency,
+            boolean online) {
+        StringBuilder sql = new StringBuilder();
+        for (String name : List.of("domain", "level", "agency", "online")) {
+            boolean wanted = switch (name) {
+                case "domain" -> domain;
+                case "level" -> level;
+                case "agency" -> agency;
+                default -> online;
+            };
+            if (wanted && params.containsKey(name)) {
+                sql.append(" AND ").append(condition(params, name));
+            }
         }
-        if (level) {
-            parts.add("(CAST(:level AS text) IS NULL OR CAST(:level AS text) = ANY (p.levels))");
-        }
-        if (agency) {
-            parts.add("(CAST(:agency AS text) IS NULL OR coalesce(p.agency_code, 'commune') = CAST(:agency AS text))");
-        }
-        if (online) {
-            parts.add("(CAST(:online AS text) IS NULL OR p.online_level = CAST(:online AS text))");
-        }
-        return "(" + String.join(" AND ", parts) + ")";
+        return sql.toString();
     }
 
+    /** One criterion as a condition, {@code true} when it was not given. */
+    private static String condition(Map<String, Object> params, String name) {
+        if (!params.containsKey(name)) {
+            return "true";
+        }
+        return switch (name) {
+            case "domain" -> "p.domain_code = CAST(:domain AS text)";
+            case "level" -> "CAST(:level AS text) = ANY (p.levels)";
+            case "agency" -> "coalesce(p.agency_code, 'commune') = CAST(:agency AS text)";
+            case "online" -> "p.online_level = CAST(:online AS text)";
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    /** The parameters that are given, and only those. */
     private static Map<String, Object> params(ProcedureQuery query) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String folded = query.text() == null || query.text().isBlank() ? null : VietnameseText.fold(query.text());
-        params.put("q", folded);
-        params.put("domain", blankToNull(query.domain()));
-        params.put("level", query.level() == null ? null : query.level().name());
-        params.put("agency", blankToNull(query.agency()));
-        params.put("online", query.online() == null ? null : query.online().name());
-        params.put("status", query.status() != null ? query.status().name() : query.staff() ? "ANY" : null);
+        if (query.text() != null && !query.text().isBlank()) {
+            params.put("q", VietnameseText.fold(query.text()));
+        }
+        putIfGiven(params, "domain", blankToNull(query.domain()));
+        putIfGiven(params, "level", query.level() == null ? null : query.level().name());
+        putIfGiven(params, "agency", blankToNull(query.agency()));
+        putIfGiven(params, "online", query.online() == null ? null : query.online().name());
+        putIfGiven(params, "status", query.status() == null ? null : query.status().name());
+        if (query.status() == null && query.staff()) {
+            params.put("anyStatus", true);
+        }
         return params;
+    }
+
+    private static void putIfGiven(Map<String, Object> params, String name, Object value) {
+        if (value != null) {
+            params.put(name, value);
+        }
     }
 
     private static String blankToNull(String text) {
