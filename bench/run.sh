@@ -3,7 +3,11 @@
 #
 #   bench/run.sh startup   start-up time and idle memory, platform vs the bare anchor (bench/bare)
 #   bench/run.sh search    wrk against /api/v1/units?q=..., and against the bare anchor's /ping
-#   bench/run.sh all       both
+#   bench/run.sh services-search   wrk against /api/v1/procedures?q=... over a catalogue of 17,620
+#                                  procedures (10 x Thanh Hoa's), and against the bare anchor's /ping
+#   bench/run.sh services-submit   wrk POSTing dossiers with two 200 KB attachments to /api/v1/dossiers,
+#                                  and pgbench INSERTing the same rows (the anchor) into the same database
+#   bench/run.sh all               all four
 #
 # Builds what it needs (offline Maven), installs wrk with apt-get if missing, stops everything it
 # started (trap), and is bounded in time (BENCH_MAX_SECONDS). Results are printed and appended, as a
@@ -15,14 +19,20 @@
 # BENCH_JIT_WARMUP_SECONDS (20: all queries before any measurement),
 # BENCH_WRK_SINGLE_SECONDS (10; 0 skips the one-connection run), BENCH_QUERIES
 # ("ham%20rong thanh%20hoa xa nguyen"), BENCH_SKIP_BUILD (0), BENCH_READY_TIMEOUT (180),
-# BENCH_MAX_SECONDS (2400). On a shared machine, BENCH_QUIET_LOAD=1.5 waits (at most
+# BENCH_MAX_SECONDS (2400). Public services (services-search, services-submit): BENCH_WRK_TIMEOUT (30s),
+# BENCH_SERVICES_PROCEDURES (17620), BENCH_SERVICES_CHUNK (4000 procedures per imported file),
+# BENCH_SERVICES_QUERIES (see SVC_QUERIES below), BENCH_SERVICES_QUERY_SECONDS (10: one-connection run
+# of each query), BENCH_SUBMIT_DOC_KB (200), BENCH_SERVICES_DIAGNOSTICS (1: the extra submit runs and
+# the second pgbench script), BENCH_SERVICES_VACUUM (1: VACUUM ANALYZE the catalogue after its import),
+# BENCH_KEEP_DATA (0: their fresh data directories are removed at exit).
+# On a shared machine, BENCH_QUIET_LOAD=1.5 waits (at most
 # BENCH_QUIET_MAX_SECONDS, 600) until the 1-minute load average is at or below 1.5 before measuring.
 set -uo pipefail
 
 NAME=${1:-}
 case "$NAME" in
-  startup|search|all) ;;
-  *) echo "usage: bench/run.sh startup|search|all" >&2; exit 2 ;;
+  startup|search|services-search|services-submit|all) ;;
+  *) echo "usage: bench/run.sh startup|search|services-search|services-submit|all" >&2; exit 2 ;;
 esac
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -48,6 +58,14 @@ JIT_WARMUP=${BENCH_JIT_WARMUP_SECONDS:-20}
 WRK_SINGLE=${BENCH_WRK_SINGLE_SECONDS:-10}
 QUERIES=${BENCH_QUERIES:-"ham%20rong thanh%20hoa xa nguyen"}
 READY_TIMEOUT=${BENCH_READY_TIMEOUT:-180}
+WRK_TIMEOUT=${BENCH_WRK_TIMEOUT:-30s}
+SVC_PROCEDURES=${BENCH_SERVICES_PROCEDURES:-17620}
+SVC_CHUNK=${BENCH_SERVICES_CHUNK:-4000}
+SVC_QUERIES=${BENCH_SERVICES_QUERIES:-"q=gi%E1%BA%A5y%20ph%C3%A9p%20x%C3%A2y%20d%E1%BB%B1ng q=giay%20phep%20xay%20dung q=giay%20phep%20xay%20dumg q=khai%20sinh q=dang%20ky&domain=ho-tich&level=COMMUNE"}
+SVC_QUERY_SECONDS=${BENCH_SERVICES_QUERY_SECONDS:-10}
+SVC_DOC_KB=${BENCH_SUBMIT_DOC_KB:-200}
+SVC_DIAGNOSTICS=${BENCH_SERVICES_DIAGNOSTICS:-1}
+SVC_VACUUM=${BENCH_SERVICES_VACUUM:-1}
 HZ=$(getconf CLK_TCK)
 NCPU=$(nproc)
 STOP_TIMEOUT=45   # the platform may need ~30 s to stop (see docs/benchmarks.md)
@@ -63,6 +81,7 @@ BLOCK=$LOGS/result-block.txt
 : >"$BLOCK"
 
 PIDS=()        # java processes started by this script
+SVC_DIRS=()    # fresh data directories of the services benchmarks (removed at exit)
 T0=0           # launch time of the last application started, in microseconds
 APP_PID=
 READY_MS=
@@ -140,6 +159,12 @@ start_app() { # app label
       # shellcheck disable=SC2086
       cmd=(java $JVM_OPTS -jar "$PLATFORM_JAR" "--tinhso.database.embedded.data-dir=$PLATFORM_PG"
            "--server.port=$PPORT" --management.health.mail.enabled=false) ;;
+    services)
+      # The platform on the fresh data directory SVC_DIR (PostgreSQL and file store), demo content on.
+      port_free "$PPORT" || { note "port $PPORT is in use"; return 1; }
+      # shellcheck disable=SC2086
+      cmd=(java $JVM_OPTS -jar "$PLATFORM_JAR" "--tinhso.database.embedded.data-dir=$SVC_DIR/pg"
+           "--tinhso.files.root=$SVC_DIR/files" "--server.port=$PPORT" --management.health.mail.enabled=false) ;;
     bare)
       port_free "$BPORT" || { note "port $BPORT is in use"; return 1; }
       # shellcheck disable=SC2086
@@ -201,6 +226,11 @@ cleanup() {
   done
   stop_postgres "$PLATFORM_PG"
   stop_postgres "$BARE_PG"
+  local dir
+  for dir in "${SVC_DIRS[@]}"; do
+    stop_postgres "$dir/pg"
+    if [ "${BENCH_KEEP_DATA:-0}" != 1 ]; then rm -rf "$dir"; else note "kept ${dir#"$ROOT"/}"; fi
+  done
   if [ "$rc" -ne 0 ] && [ -s "$BLOCK" ]; then
     echo "(run ended early, exit status $rc)" >>"$BLOCK"
   fi
@@ -451,6 +481,379 @@ bench_search() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# Public services: catalogue search at 10 × Thanh Hóa's catalogue, and dossier submission.
+# Each starts the platform on a fresh data directory (bench/work/services-XXXXXX: PostgreSQL and
+# the file store), removed at exit unless BENCH_KEEP_DATA=1.
+
+SVC_DIR=          # data directory of the services platform running now
+SVC_LOG=
+SVC_PG_PORT=
+SVC_LINE=         # BENCH line of the last svc_wrk run
+SVC_TICKS=0       # CPU ticks of the application (JVM + PostgreSQL) during it
+SVC_ERRORS=0      # its answers other than the expected status, plus socket errors
+SVC_ADMIN=        # admin API token: when set, svc_wrk also reports the connection pool's figures
+
+ensure_pgclient() {
+  command -v psql >/dev/null && command -v pgbench >/dev/null && return 0
+  note "installing psql and pgbench (apt-get: postgresql-client)"
+  local sudo=
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql-client >/dev/null \
+    || { note "could not install postgresql-client"; exit 1; }
+}
+
+svc_start() { # label: the platform on a fresh data directory, demo content on (agencies, accounts, 91 procedures)
+  local label=$1 deadline n
+  SVC_DIR=$(mktemp -d "$WORK/services-XXXXXX") || exit 1
+  SVC_DIRS+=("$SVC_DIR")
+  start_app services "$label" || exit 1
+  SVC_LOG=$LOGS/$label.log
+  wait_ready platform "$APP_PID" || { tail -30 "$SVC_LOG" >&2; exit 1; }
+  # /actuator/health may answer before the application runners (demo accounts, demo catalogue) are done.
+  deadline=$(($(date +%s) + READY_TIMEOUT))
+  while :; do
+    n=$(curl -s "http://127.0.0.1:$PPORT/api/v1/procedures?size=1" | grep -o '"total":[0-9]*' | cut -d: -f2)
+    if grep -q 'demo accounts (shown once' "$SVC_LOG" && [ "${n:-0}" -ge 1 ]; then break; fi
+    [ "$(date +%s)" -lt "$deadline" ] || { note "demo content not ready within ${READY_TIMEOUT}s"; exit 1; }
+    sleep 0.2
+  done
+  SVC_PG_PORT=$(grep -o 'Embedded PostgreSQL running on port [0-9]*' "$SVC_LOG" | head -1 | awk '{ print $NF }')
+  [ -n "$SVC_PG_PORT" ] || { note "no PostgreSQL port in $SVC_LOG"; exit 1; }
+}
+
+svc_sql() { # SQL: runs it on the services platform's embedded PostgreSQL, unaligned output
+  PGCLIENTENCODING=UTF8 psql -h 127.0.0.1 -p "$SVC_PG_PORT" -U postgres -d postgres -AtXq -c "$1"
+}
+
+svc_tokens() { # email count: signs in with the demo password printed at first start; prints count new API tokens
+  local email=$1 count=$2 pw jar base=http://127.0.0.1:$PPORT csrf i out
+  jar=$LOGS/cookies-${email%%@*}
+  pw=$(awk -v e="$email" '$2 == e { print $3; exit }' "$SVC_LOG")
+  [ -n "$pw" ] || { note "no demo password for $email in $SVC_LOG"; return 1; }
+  csrf=$(curl -s -c "$jar" -b "$jar" "$base/login" | grep -o '<input[^>]*name="_csrf"[^>]*>' | grep -o 'value="[^"]*"' | cut -d'"' -f2)
+  curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "email=$email" --data-urlencode "password=$pw" \
+    --data-urlencode "_csrf=$csrf" "$base/login"
+  csrf=$(curl -s -c "$jar" -b "$jar" "$base/account" | grep -o '<meta name="_csrf" content="[^"]*"' | cut -d'"' -f4)
+  [ -n "$csrf" ] || { note "sign-in of $email failed"; return 1; }
+  for ((i = 1; i <= count; i++)); do
+    out=$(curl -s -c "$jar" -b "$jar" -H "X-CSRF-TOKEN: $csrf" -H 'Content-Type: application/json' \
+      -d "{\"name\":\"bench-$i\"}" "$base/api/v1/me/tokens")
+    grep -o '"token":"tsk_[^"]*"' <<<"$out" | cut -d'"' -f4
+  done
+}
+
+svc_pool() { # admin-token: connection pool counters from /actuator/prometheus: acquisitions, acquire s, usage s
+  curl -s -H "Authorization: Bearer $1" "http://127.0.0.1:$PPORT/actuator/prometheus" | awk '
+    /^hikaricp_connections_acquire_seconds_count/ { n = $2 } /^hikaricp_connections_acquire_seconds_sum/ { a = $2 }
+    /^hikaricp_connections_usage_seconds_sum/ { u = $2 } /^hikaricp_connections_max/ { m = $2 }
+    END { print n + 0, a + 0, u + 0, m + 0 }'
+}
+
+svc_outstanding() { svc_sql "SELECT count(*) FROM platform.event_publication WHERE completion_date IS NULL"; }
+
+svc_drain() { # waits (at most 300 s) until the asynchronous listeners (audit trail) completed every event; sets DRAIN_S
+  local t0 n
+  t0=$(now_us)
+  for ((i = 0; i < 3000; i++)); do
+    n=$(svc_outstanding)
+    [ "${n:-1}" = 0 ] && break
+    sleep 0.1
+  done
+  DRAIN_S=$(awk -v d="$(($(now_us) - t0))" 'BEGIN { printf "%.1f", d / 1e6 }')
+}
+
+svc_wrk() { # label threads conns seconds script url pid data-dir [VAR=value...]: one measured wrk run, one table row
+  local label=$1 threads=$2 conns=$3 secs=$4 script=$5 url=$6 pid=$7 dir=$8 b0 c0 others cpu non201 t0
+  shift 8
+  note "wrk: $label (${secs}s, $conns connection(s))"
+  local pool0=
+  [ -n "$SVC_ADMIN" ] && pool0=$(svc_pool "$SVC_ADMIN")
+  local j0 pgshare
+  t0=$(app_ticks "$pid" "$dir"); j0=$(app_ticks "$pid" ""); b0=$(busy_ticks); c0=$(child_ticks)
+  env "$@" timeout $((secs + 90)) wrk -t"$threads" -c"$conns" -d"${secs}s" --timeout "$WRK_TIMEOUT" --latency \
+    -s "$script" "$url" >"$LOGS/.wrk" 2>&1
+  SVC_TICKS=$(($(app_ticks "$pid" "$dir") - t0))
+  pgshare=$(awk -v t="$SVC_TICKS" -v j="$(($(app_ticks "$pid" "") - j0))" 'BEGIN { if (t > 0) printf "%.0f%%", (t - j) / t * 100; else print "-" }')
+  others=$(awk -v t="$(($(busy_ticks) - b0 - SVC_TICKS - $(child_ticks) + c0))" -v hz="$HZ" -v n="$NCPU" -v d="$secs" \
+    'BEGIN { printf "%.0f%%", (t < 0 ? 0 : t) / hz / (n * d) * 100 }')
+  printf '### %s (%s connection(s))\n%s\n\n' "$label" "$conns" "$(cat "$LOGS/.wrk")" >>"$LOGS/wrk.log"
+  SVC_LINE=$(grep '^BENCH ' "$LOGS/.wrk")
+  [ -n "$SVC_LINE" ] || { note "wrk gave no result for $label:"; cat "$LOGS/.wrk" >&2; exit 1; }
+  non201=$(awk '/^NON201 / { print $2 }' "$LOGS/.wrk")
+  SVC_ERRORS=$(awk -v l="$SVC_LINE" -v n="${non201:-}" 'BEGIN { split(l, f, " "); for (i in f) { split(f[i], kv, "="); v[kv[1]] = kv[2] }
+    print (n == "" ? v["non2xx"] : n) + v["connect"] + v["read"] + v["write"] + v["timeout"] }')
+  cpu=$(awk -v t="$SVC_TICKS" -v hz="$HZ" -v l="$SVC_LINE" 'BEGIN {
+    match(l, /requests=[0-9]+/); n = substr(l, RSTART + 9, RLENGTH - 9); if (n > 0) printf "%.2f", t / hz * 1000 / n; else print "-" }')
+  awk -v label="$label" -v conn="$conns" -v others="$others" -v cpu="$cpu" -v err="$SVC_ERRORS" -v pg="$pgshare" '{
+    for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+    printf "%-44s %5s %9.1f %8.2f %8.2f %8.2f %8.2f %8.1f %7d %10s %5s %7s\n", label, conn, v["rps"], v["p50_ms"],
+      v["p90_ms"], v["p95_ms"], v["p99_ms"], v["max_ms"], err, cpu, pg, others
+  }' <<<"$SVC_LINE" | tee -a "$BLOCK"
+  if [ -n "$pool0" ]; then
+    awk -v a="$pool0" -v b="$(svc_pool "$SVC_ADMIN")" -v n="$(field requests "$SVC_LINE")" 'BEGIN { split(a, x, " "); split(b, y, " ")
+      if (n < 1 || y[1] == x[1]) exit; c = y[1] - x[1]
+      printf "    pool: %.1f acquisitions/request, wait %.1f ms/request, connection held %.1f ms/request\n", c / n, (y[2] - x[2]) / n * 1000, (y[3] - x[3]) / n * 1000 }' \
+      | tee -a "$BLOCK"
+  fi
+  if grep -q '^NON201 [1-9]' "$LOGS/.wrk"; then say "  first unexpected answer: $(sed -n 's/^NON201 [0-9]* //p' "$LOGS/.wrk" | cut -c1-200)"; fi
+}
+
+urldecode() { local s=${1//+/ }; printf '%b' "${s//%/\\x}"; }
+
+field() { # name BENCH-line: the value of name=...
+  awk -v k="$1" -v l="$2" 'BEGIN { n = split(l, f, " "); for (i = 1; i <= n; i++) { split(f[i], kv, "="); if (kv[1] == k) print kv[2] } }'
+}
+
+SVC_COLUMNS="run                                          conns       rps   p50_ms   p90_ms   p95_ms   p99_ms   max_ms  errors  cpu_ms/req   pg%  others"
+
+bench_services_search() {
+  header "services-search: catalogue of $SVC_PROCEDURES procedures; wrk -t$WRK_THREADS -c$WRK_CONN -d${WRK_SECONDS}s --timeout $WRK_TIMEOUT, the queries in turn"
+  ensure_wrk
+  ensure_pgclient
+  command -v python3 >/dev/null || { note "python3 is needed to generate the catalogue"; exit 1; }
+  say "wrk: $(wrk -v 2>&1 | head -1)"
+  note "starting the platform on a fresh data directory"
+  svc_start services-search-platform
+  local ppid=$APP_PID base=http://127.0.0.1:$PPORT admin
+  say "platform ready in $READY_MS ms (fresh data directory ${SVC_DIR#"$ROOT"/}; demo content on)"
+  admin=$(svc_tokens quantri@demo.tinhso.vn 1) && [ -n "$admin" ] || { note "no admin token"; exit 1; }
+  local demo_n
+  demo_n=$(curl -s "$base/api/v1/procedures?size=1" | grep -o '"total":[0-9]*' | cut -d: -f2)
+  note "generating $((SVC_PROCEDURES - demo_n)) procedures"
+  python3 bench/services/gen-catalogue.py src/main/resources/services/demo-catalogue.json "$LOGS/catalogue" \
+    "$SVC_PROCEDURES" "$SVC_CHUNK" >&2 || exit 1
+  local i=1 f res created=0 t0 files=0
+  t0=$(now_us)
+  while [ -f "$LOGS/catalogue-$i.json" ]; do
+    f=$LOGS/catalogue-$i.json
+    res=$(curl -s -o "$LOGS/import-$i.json" -w '%{http_code} %{time_total}' -H "Authorization: Bearer $admin" \
+      -F "file=@$f;type=application/json" "$base/api/v1/procedures/import")
+    [ "${res%% *}" = 200 ] || { note "import of $f: HTTP $res"; head -c 600 "$LOGS/import-$i.json" >&2; exit 1; }
+    created=$((created + $(grep -o '"created":[0-9]*' "$LOGS/import-$i.json" | cut -d: -f2)))
+    note "  import $i: HTTP 200 in ${res#* } s"
+    files=$i; i=$((i + 1))
+  done
+  local total
+  total=$(curl -s "$base/api/v1/procedures?size=1" | grep -o '"total":[0-9]*' | cut -d: -f2)
+  say "catalogue: $demo_n demo procedures + $created generated (bench/services/gen-catalogue.py), imported through POST /api/v1/procedures/import in $files files of <= $SVC_CHUNK in $(awk -v d="$(($(now_us) - t0))" 'BEGIN { printf "%.1f", d / 1e6 }') s"
+  say "published procedures: $total$([ "$total" = "$SVC_PROCEDURES" ] || echo " (EXPECTED $SVC_PROCEDURES)")"
+  local q paths=() p first=() t0v i=0
+  for q in $SVC_QUERIES; do paths+=("/api/v1/procedures?$q"); done
+  for p in "${paths[@]}"; do
+    first+=("$(curl -s -o /dev/null -w '%{time_total}' "$base$p")")
+  done
+  # A catalogue is imported once and searched for months: autovacuum has long merged the trigram
+  # index's pending list and analysed the table by then. Right after a bulk import neither has
+  # happened (searches cost about twice as much), so the benchmark does it at once.
+  if [ "$SVC_VACUUM" = 1 ]; then
+    t0v=$(now_us)
+    svc_sql "VACUUM (ANALYZE) services.procedure" || exit 1
+    say "VACUUM (ANALYZE) services.procedure after the import: $(awk -v d="$(($(now_us) - t0v))" 'BEGIN { printf "%.1f", d / 1e6 }') s"
+  else
+    say "no VACUUM after the import (BENCH_SERVICES_VACUUM=0): measured as right after a bulk import"
+  fi
+  for p in "${paths[@]}"; do
+    res=$(curl -s -o "$LOGS/q.json" -w '%{http_code} %{time_total} %{size_download}' "$base$p")
+    say "  $(urldecode "${p#/api/v1/procedures\?}"): HTTP ${res%% *}, $(grep -o '"result":{"items":.*"total":[0-9]*' "$LOGS/q.json" | grep -o '"total":[0-9]*$' | cut -d: -f2) matches, first page $(awk '{ print $3 }' <<<"$res") bytes; first call $(awk -v t="${first[$i]}" 'BEGIN { printf "%.0f", t * 1000 }') ms, second $(awk '{ printf "%.0f", $2 * 1000 }' <<<"$res") ms"
+    i=$((i + 1))
+  done
+  note "starting the bare anchor"
+  start_app bare services-search-bare || exit 1
+  local bpid=$APP_PID
+  wait_ready bare "$bpid" || { tail -30 "$LOGS/services-search-bare.log" >&2; exit 1; }
+  say "bare anchor ready in $READY_MS ms"
+  note "JIT warm-up: the queries in turn for ${JIT_WARMUP}s, the anchor for $(( (JIT_WARMUP + 3) / 4 ))s"
+  BENCH_PATHS="${paths[*]}" timeout $((JIT_WARMUP + 90)) wrk -t"$WRK_THREADS" -c"$WRK_CONN" -d"${JIT_WARMUP}s" \
+    --timeout "$WRK_TIMEOUT" -s bench/services/search.lua "$base" >>"$LOGS/wrk.log" 2>&1
+  timeout $((JIT_WARMUP + 30)) wrk -t"$WRK_THREADS" -c"$WRK_CONN" -d"$(( (JIT_WARMUP + 3) / 4 ))s" \
+    "http://127.0.0.1:$BPORT/ping" >>"$LOGS/wrk.log" 2>&1
+  say ""
+  say "cpu_ms/req: CPU time of the JVM and its PostgreSQL processes during the run, per request (pg%: PostgreSQL's part);"
+  say "others: share of the machine's $NCPU CPUs taken meanwhile by other users' processes"
+  say "$SVC_COLUMNS"
+  svc_wrk "procedures, the ${#paths[@]} queries in turn" "$WRK_THREADS" "$WRK_CONN" "$WRK_SECONDS" \
+    bench/services/search.lua "$base" "$ppid" "$SVC_DIR/pg" BENCH_PATHS="${paths[*]}"
+  local loaded=$SVC_LINE
+  # The anchor right after, so that both loaded runs meet the same conditions on a shared machine.
+  svc_wrk "bare /ping (anchor)" "$WRK_THREADS" "$WRK_CONN" "$WRK_SECONDS" bench/percentiles.lua \
+    "http://127.0.0.1:$BPORT/ping" "$bpid" "$BARE_PG"
+  local anchor=$SVC_LINE
+  svc_wrk "bare /ping (anchor)" 1 1 "$WRK_SINGLE" bench/percentiles.lua "http://127.0.0.1:$BPORT/ping" "$bpid" "$BARE_PG"
+  say "each query alone, one connection:"
+  for p in "${paths[@]}"; do
+    svc_wrk "  $(urldecode "${p#/api/v1/procedures\?}")" 1 1 "$SVC_QUERY_SECONDS" bench/services/search.lua "$base" \
+      "$ppid" "$SVC_DIR/pg" BENCH_PATHS="$p"
+  done
+  say ""
+  local p95 ap95
+  p95=$(field p95_ms "$loaded"); ap95=$(field p95_ms "$anchor")
+  say "goal: procedure search p95 <= 20 ms (wrk -c$WRK_CONN, the queries in turn)"
+  say "  p95 $(printf '%.1f' "$p95") ms: $(awk -v p="$p95" 'BEGIN { if (p <= 20) print "goal met"; else printf "goal MISSED by %.0f ms (%.1fx the goal)", p - 20, p / 20 }')"
+  say "  ratio to the anchor (bare /ping, same run, both wrk -c$WRK_CONN): p95 $(awk -v a="$p95" -v b="$ap95" 'BEGIN { printf "%.0f", a / b }')x ($(printf '%.1f' "$p95") / $(printf '%.2f' "$ap95") ms), throughput $(awk -v a="$(field rps "$loaded")" -v b="$(field rps "$anchor")" 'BEGIN { printf "1/%.0f (%.1f / %.0f requests/s)", b / a, a, b }')"
+  say ""
+  stop_app "$bpid" "$BARE_PG"
+  stop_app "$ppid" "$SVC_DIR/pg"
+}
+
+bench_services_submit() {
+  header "services-submit: POST /api/v1/dossiers (multipart, 2 x ${SVC_DOC_KB} KB), wrk -t$WRK_THREADS -c$WRK_CONN -d${WRK_SECONDS}s; anchor: pgbench INSERTs"
+  ensure_wrk
+  ensure_pgclient
+  command -v python3 >/dev/null || { note "python3 is needed to build the request body"; exit 1; }
+  say "wrk: $(wrk -v 2>&1 | head -1); $(pgbench --version)"
+  note "starting the platform on a fresh data directory"
+  svc_start services-submit-platform
+  local ppid=$APP_PID base=http://127.0.0.1:$PPORT admin tokens citizen code=1.099001.000.00.00.H56 code0=1.099002.000.00.00.H56
+  say "platform ready in $READY_MS ms (fresh data directory ${SVC_DIR#"$ROOT"/}; embedded PostgreSQL on port $SVC_PG_PORT)"
+  say "PostgreSQL settings: $(svc_sql "SELECT string_agg(name || '=' || setting, ', ' ORDER BY name) FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'wal_sync_method', 'full_page_writes', 'shared_buffers', 'max_connections')")"
+  admin=$(svc_tokens quantri@demo.tinhso.vn 1) && [ -n "$admin" ] || { note "no admin token"; exit 1; }
+  SVC_ADMIN=$admin
+  # The benchmark's procedure: published, performed by the provincial Department of Justice, two
+  # required documents, no e-form. A second one without documents serves the diagnostic run.
+  local proc='{"code":"%s","name":"%s","domain":"ho-tich","levels":["PROVINCE"],"agency":"000.00.05.H56","onlineLevel":"FULL","applicants":"Công dân Việt Nam","methods":[{"method":"ONLINE","days":5,"hours":null,"note":null},{"method":"DIRECT","days":5,"hours":null,"note":null}],"fees":[{"description":"Lệ phí cấp bản sao trích lục","kind":"FIXED","amount":8000}],"documents":%s,"result":"Bản sao trích lục hộ tịch","legalBasis":["Luật Hộ tịch số 60/2014/QH13"],"conditions":null,"form":null,"status":"PUBLISHED"}'
+  local docs='[{"name":"Tờ khai cấp bản sao trích lục hộ tịch","originals":1,"copies":0,"required":true,"template":"Mẫu số 01"},{"name":"Bản chụp thẻ Căn cước","originals":0,"copies":1,"required":true,"template":null}]'
+  local res
+  # shellcheck disable=SC2059
+  res=$(printf "$proc" "$code" "Cấp bản sao trích lục hộ tịch (thử tải)" "$docs" | curl -s -o "$LOGS/procedure.json" -w '%{http_code}' \
+    -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' --data-binary @- "$base/api/v1/procedures")
+  [ "$res" = 201 ] || { note "creating the procedure: HTTP $res"; cat "$LOGS/procedure.json" >&2; exit 1; }
+  # shellcheck disable=SC2059
+  res=$(printf "$proc" "$code0" "Thủ tục thử tải không có thành phần hồ sơ" "[]" | curl -s -o "$LOGS/procedure0.json" -w '%{http_code}' \
+    -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' --data-binary @- "$base/api/v1/procedures")
+  [ "$res" = 201 ] || { note "creating the procedure without documents: HTTP $res"; cat "$LOGS/procedure0.json" >&2; exit 1; }
+  mapfile -t tokens < <(svc_tokens congdan@demo.tinhso.vn "$WRK_CONN")
+  citizen=${tokens[0]:-}
+  [ -n "$citizen" ] && [ "${#tokens[@]}" = "$WRK_CONN" ] || { note "no citizen tokens"; exit 1; }
+  local boundary=----tinhso-bench-7MA4YWxkTrZu0gW body=$LOGS/dossier.body body0=$LOGS/dossier-no-files.body body1=$LOGS/dossier-1kb.body
+  python3 bench/services/make-body.py "$body" "$code" "$boundary" "$SVC_DOC_KB" 2 || exit 1
+  python3 bench/services/make-body.py "$body0" "$code0" "$boundary" "$SVC_DOC_KB" 0 || exit 1
+  python3 bench/services/make-body.py "$body1" "$code" "$boundary" 1 2 || exit 1
+  res=$(curl -s -o "$LOGS/dossier.json" -w '%{http_code} %{time_total}' -H "Authorization: Bearer $citizen" \
+    -H "Content-Type: multipart/form-data; boundary=$boundary" --data-binary "@$body" "$base/api/v1/dossiers")
+  [ "${res%% *}" = 201 ] || { note "test submission: HTTP $res"; cat "$LOGS/dossier.json" >&2; exit 1; }
+  say "procedure $code (2 required documents, no e-form) published; citizen congdan@demo.tinhso.vn with ${#tokens[@]} API tokens"
+  say "request body: $(stat -c %s "$body") bytes (part 'dossier' JSON, 'document.0' PDF and 'document.1' JPEG of ${SVC_DOC_KB} KB: magic bytes, random content)"
+  say "test submission: HTTP 201 in $(awk '{ printf "%.0f", $2 * 1000 }' <<<"$res") ms, code $(grep -o '"code":"[^"]*"' "$LOGS/dossier.json" | head -1 | cut -d'"' -f4), documents typed $(grep -o '"contentType":"[^"]*"' "$LOGS/dossier.json" | cut -d'"' -f4 | paste -sd' ')"
+  local procedure_id agency_id owner_id token_id
+  procedure_id=$(svc_sql "SELECT id FROM services.procedure WHERE code = '$code'")
+  agency_id=$(grep -o '"agencyId":[0-9]*' "$LOGS/dossier.json" | cut -d: -f2)
+  owner_id=$(grep -o '"ownerAccountId":[0-9]*' "$LOGS/dossier.json" | cut -d: -f2)
+  token_id=$(svc_sql "SELECT min(id) FROM identity.api_token WHERE account_id = $owner_id AND name = 'bench-1'")
+  local wargs=(BENCH_BODY="$body" BENCH_BOUNDARY="$boundary" BENCH_TOKENS="$citizen")
+  note "JIT warm-up: submissions for ${JIT_WARMUP}s"
+  env "${wargs[@]}" timeout $((JIT_WARMUP + 90)) wrk -t"$WRK_THREADS" -c"$WRK_CONN" -d"${JIT_WARMUP}s" \
+    --timeout "$WRK_TIMEOUT" -s bench/services/submit.lua "$base" >>"$LOGS/wrk.log" 2>&1
+  svc_drain
+  say "JIT warm-up: ${JIT_WARMUP}s of submissions (not counted), their asynchronous listeners done ${DRAIN_S}s later"
+  say ""
+  # The measured run, with PostgreSQL's counters and a sample of what its backends wait for.
+  local d0 doc0 ev0 f0 st0 st1 drain_ticks sampler pool0 pool1
+  pause 2   # requests of the warm-up still in flight when its wrk stopped
+  pool0=$(svc_pool "$admin")
+  d0=$(svc_sql "SELECT count(*) FROM services.dossier"); doc0=$(svc_sql "SELECT count(*) FROM services.dossier_document")
+  ev0=$(svc_sql "SELECT count(*) FROM services.dossier_event"); f0=$(find "$SVC_DIR/files" -type f | wc -l)
+  st0=$(svc_sql "SELECT xact_commit, tup_inserted, tup_updated, tup_deleted, pg_current_wal_lsn() - '0/0' FROM pg_stat_database WHERE datname = 'postgres'")
+  ( while :; do
+      svc_sql "SELECT CASE WHEN state = 'idle' THEN 'idle' WHEN state LIKE 'idle in transaction%' THEN 'in-transaction-waiting-for-the-application'
+        WHEN wait_event IS NULL THEN 'running' ELSE wait_event_type || ':' || wait_event END
+        FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() AND application_name NOT LIKE 'psql%'"
+      sleep 0.25
+    done >"$LOGS/pg-waits.txt" 2>/dev/null ) &
+  sampler=$!
+  say "cpu_ms/req: CPU time of the JVM and its PostgreSQL processes during the run, per request (pg%: PostgreSQL's part);"
+  say "others: share of the machine's $NCPU CPUs taken meanwhile by other users' processes; errors: answers other than 201"
+  say "$SVC_COLUMNS"
+  svc_wrk "POST dossiers, 2 x ${SVC_DOC_KB} KB" "$WRK_THREADS" "$WRK_CONN" "$WRK_SECONDS" bench/services/submit.lua \
+    "$base" "$ppid" "$SVC_DIR/pg" "${wargs[@]}"
+  kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null
+  local loaded=$SVC_LINE loaded_errors=$SVC_ERRORS loaded_ticks=$SVC_TICKS outstanding d1 doc1 ev1 f1
+  pool1=$(svc_pool "$admin")
+  outstanding=$(svc_outstanding)
+  pause 2   # requests still in flight when wrk stopped
+  d1=$(svc_sql "SELECT count(*) FROM services.dossier")
+  drain_ticks=$(app_ticks "$ppid" "$SVC_DIR/pg")
+  svc_drain
+  drain_ticks=$(($(app_ticks "$ppid" "$SVC_DIR/pg") - drain_ticks))
+  doc1=$(svc_sql "SELECT count(*) FROM services.dossier_document"); ev1=$(svc_sql "SELECT count(*) FROM services.dossier_event")
+  f1=$(find "$SVC_DIR/files" -type f | wc -l)
+  st1=$(svc_sql "SELECT xact_commit, tup_inserted, tup_updated, tup_deleted, pg_current_wal_lsn() - '0/0' FROM pg_stat_database WHERE datname = 'postgres'")
+  local n201 made
+  n201=$(($(field requests "$loaded") - loaded_errors))
+  made=$((d1 - d0))
+  say "  rows created during the run (psql on port $SVC_PG_PORT): dossiers +$made, documents +$((doc1 - doc0)), timeline events +$((ev1 - ev0)), stored files +$((f1 - f0)) on disk; wrk counted $n201 answers 201 (the difference: requests still in flight when wrk stopped)"
+  say "  asynchronous listeners (audit trail) at the end of the run: $outstanding event publications outstanding, done ${DRAIN_S}s later, using $(awk -v t="$drain_ticks" -v hz="$HZ" 'BEGIN { printf "%.1f", t / hz }') CPU-s more"
+  awk -v a="$st0" -v b="$st1" -v n="$made" 'BEGIN { split(a, x, "|"); split(b, y, "|"); if (n < 1) exit
+    printf "  PostgreSQL per dossier (run and drain): %.1f commits, %.1f rows inserted, %.1f updated, %.1f deleted, %.1f KB of WAL\n",
+      (y[1] - x[1]) / n, (y[2] - x[2]) / n, (y[3] - x[3]) / n, (y[4] - x[4]) / n, (y[5] - x[5]) / n / 1024 }' | tee -a "$BLOCK"
+  awk -v a="$pool0" -v b="$pool1" -v n="$(field requests "$loaded")" -v secs="$WRK_SECONDS" 'BEGIN { split(a, x, " "); split(b, y, " "); if (n < 1 || y[1] == x[1]) exit
+    c = y[1] - x[1]; w = y[2] - x[2]; u = y[3] - x[3]
+    printf "  connection pool (Hikari, %d connections; /actuator/prometheus): %.1f acquisitions per dossier, %.2f ms mean wait per acquisition (%.1f ms per dossier), connections held %.1f ms per dossier (%.1f of %d busy on average: at most %.0f dossiers/s with this hold time)\n",
+      y[4], c / n, w / c * 1000, w / n * 1000, u / n * 1000, u / secs, y[4], y[4] / (u / n) }' | tee -a "$BLOCK"
+  say "  the pool's PostgreSQL backends, sampled every 0.25 s during the run ($(grep -c . "$LOGS/pg-waits.txt") backend samples; Lock:transactionid = waiting for a row lock, Lock:advisory = the audit trail's append lock): $(sort "$LOGS/pg-waits.txt" | uniq -c | sort -rn | awk '{ printf "%s%s %d", (NR > 1 ? ", " : ""), $2, $1 }')"
+  # The anchor: the same rows inserted by pgbench, one transaction per dossier, same concurrency.
+  say ""
+  say "anchor: pgbench -n -M prepared -c$WRK_CONN -j$WRK_THREADS -T$WRK_SECONDS, one transaction per dossier, same database (same settings)"
+  local script label tps lat n_before n_after pg0 pgt
+  for script in anchor-insert $( [ "${SVC_DIAGNOSTICS}" = 1 ] && echo anchor-main-tx ); do
+    case $script in
+      anchor-insert) label="plain INSERT: dossier + 2 documents + 1 event (the anchor)" ;;
+      anchor-main-tx) label="the submission's whole main transaction (diagnostic)" ;;
+    esac
+    note "pgbench: $script"
+    n_before=$(svc_sql "SELECT count(*) FROM services.dossier")
+    pg0=$(app_ticks "" "$SVC_DIR/pg")
+    rm -f "$LOGS"/pgbench_log.*
+    (cd "$LOGS" && PGCLIENTENCODING=UTF8 timeout $((WRK_SECONDS + 60)) pgbench -n -M prepared -c"$WRK_CONN" -j"$WRK_THREADS" \
+      -T"$WRK_SECONDS" -l --log-prefix=pgbench_log -h 127.0.0.1 -p "$SVC_PG_PORT" -U postgres \
+      -D procedure="$procedure_id" -D agency="$agency_id" -D owner="$owner_id" -D token="$token_id" \
+      -f "$ROOT/bench/services/$script.sql" postgres) >"$LOGS/pgbench-$script.txt" 2>&1
+    pgt=$(($(app_ticks "" "$SVC_DIR/pg") - pg0))
+    svc_sql "DELETE FROM platform.event_publication WHERE listener_id = 'bench.anchor'" >/dev/null
+    n_after=$(svc_sql "SELECT count(*) FROM services.dossier")
+    tps=$(grep -o 'tps = [0-9.]*' "$LOGS/pgbench-$script.txt" | head -1 | awk '{ print $3 }')
+    [ -n "$tps" ] || { note "pgbench failed:"; tail -20 "$LOGS/pgbench-$script.txt" >&2; exit 1; }
+    lat=$(cat "$LOGS"/pgbench_log.* | awk '{ print $3 / 1000 }' | sort -n | awk '{ a[NR] = $1 } END {
+      printf "p50 %.2f ms, p95 %.2f ms, p99 %.2f ms", a[int(NR * 0.50)], a[int(NR * 0.95)], a[int(NR * 0.99)] }')
+    say "  $label: $(printf '%.0f' "$tps") tx/s, $lat, $(grep -o 'number of failed transactions: [0-9]*' "$LOGS/pgbench-$script.txt" | awk '{ print $NF }') failed; dossiers +$((n_after - n_before)); PostgreSQL CPU $(awk -v t="$pgt" -v hz="$HZ" -v n="$((n_after - n_before))" 'BEGIN { if (n > 0) printf "%.2f", t / hz * 1000 / n; else print "-" }') ms per dossier"
+    echo "$script $tps" >>"$LOGS/anchor.results"
+  done
+  if [ "${SVC_DIAGNOSTICS}" = 1 ]; then
+    say ""
+    say "diagnostic runs (${WRK_SINGLE}s each; what the time depends on):"
+    say "$SVC_COLUMNS"
+    svc_wrk "POST dossiers, 2 x ${SVC_DOC_KB} KB" 1 1 "$WRK_SINGLE" bench/services/submit.lua "$base" "$ppid" \
+      "$SVC_DIR/pg" "${wargs[@]}"
+    svc_drain
+    svc_wrk "POST dossiers, 2 x ${SVC_DOC_KB} KB, $WRK_CONN tokens in turn" "$WRK_THREADS" "$WRK_CONN" "$WRK_SINGLE" \
+      bench/services/submit.lua "$base" "$ppid" "$SVC_DIR/pg" BENCH_BODY="$body" BENCH_BOUNDARY="$boundary" \
+      BENCH_TOKENS="$(IFS=,; echo "${tokens[*]}")"
+    svc_drain
+    svc_wrk "POST dossiers, 2 x 1 KB" "$WRK_THREADS" "$WRK_CONN" "$WRK_SINGLE" bench/services/submit.lua \
+      "$base" "$ppid" "$SVC_DIR/pg" BENCH_BODY="$body1" BENCH_BOUNDARY="$boundary" BENCH_TOKENS="$citizen"
+    svc_drain
+    svc_wrk "POST dossiers without documents" "$WRK_THREADS" "$WRK_CONN" "$WRK_SINGLE" bench/services/submit.lua \
+      "$base" "$ppid" "$SVC_DIR/pg" BENCH_BODY="$body0" BENCH_BOUNDARY="$boundary" BENCH_TOKENS="$citizen"
+    svc_drain
+    svc_wrk "POST dossiers without documents" 1 1 "$WRK_SINGLE" bench/services/submit.lua \
+      "$base" "$ppid" "$SVC_DIR/pg" BENCH_BODY="$body0" BENCH_BOUNDARY="$boundary" BENCH_TOKENS="$citizen"
+    svc_drain
+  fi
+  say ""
+  local rps p95 atps
+  rps=$(field rps "$loaded"); p95=$(field p95_ms "$loaded")
+  atps=$(awk '$1 == "anchor-insert" { print $2 }' "$LOGS/anchor.results")
+  say "goal: >= 300 dossiers/s sustained with p95 < 100 ms, no answer other than 201 (wrk -c$WRK_CONN, 2 x ${SVC_DOC_KB} KB)"
+  say "  throughput $rps dossiers/s: $(awk -v r="$rps" 'BEGIN { if (r >= 300) print "goal met"; else printf "goal MISSED (%.0f%% of it; %.1fx short)", r / 300 * 100, 300 / r }')"
+  say "  p95 $(printf '%.1f' "$p95") ms: $(awk -v p="$p95" 'BEGIN { if (p < 100) print "goal met"; else printf "goal MISSED by %.0f ms", p - 100 }')"
+  say "  answers other than 201: $loaded_errors$([ "$loaded_errors" = 0 ] && echo ' (goal met)' || echo ' (goal MISSED)')"
+  say "  ratio API / plain INSERT (same run, same database): $(awk -v a="$rps" -v b="$atps" 'BEGIN { printf "%.3f (%.1f / %.1f per second; the API reaches 1/%.0f of the anchor)", a / b, a, b, b / a }')"
+  say "  CPU per dossier (JVM + PostgreSQL) during the run: $(awk -v t="$loaded_ticks" -v hz="$HZ" -v n="$(field requests "$loaded")" 'BEGIN { printf "%.1f ms", t / hz * 1000 / n }'); with the listeners' catch-up: $(awk -v t="$((loaded_ticks + drain_ticks))" -v hz="$HZ" -v n="$made" 'BEGIN { printf "%.1f ms", t / hz * 1000 / n }')"
+  say ""
+  SVC_ADMIN=
+  stop_app "$ppid" "$SVC_DIR/pg"
+}
+
+# ---------------------------------------------------------------------------------------------
 
 build
 wait_quiet
@@ -459,7 +862,11 @@ stop_postgres "$BARE_PG"
 case "$NAME" in
   startup) bench_startup ;;
   search) bench_search ;;
+  services-search) bench_services_search ;;
+  services-submit) bench_services_submit ;;
   all)
     bench_startup
-    bench_search ;;
+    bench_search
+    bench_services_search
+    bench_services_submit ;;
 esac
