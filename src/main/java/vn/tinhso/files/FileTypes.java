@@ -36,6 +36,10 @@ final class FileTypes {
         try {
             MediaType byContent = TIKA.getDetector().detect(content, new org.apache.tika.metadata.Metadata())
                     .getBaseType();
+            if (MediaType.OCTET_STREAM.equals(byContent) || REGISTRY.getChildTypes(byContent).isEmpty()) {
+                // Nothing the name could refine (a PDF, a JPEG): the second, name-aware pass is skipped.
+                return byContent.toString().toLowerCase(Locale.ROOT);
+            }
             MediaType withName = MediaType.parse(TIKA.detect(content, name)).getBaseType();
             return decide(byContent, withName).toString().toLowerCase(Locale.ROOT);
         } catch (IOException e) {

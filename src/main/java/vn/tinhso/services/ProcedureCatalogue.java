@@ -5,18 +5,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
-import vn.tinhso.shared.PageResult;
 import vn.tinhso.shared.VietnameseText;
 
-/** SQL of the procedure catalogue. Search folds diacritics and tolerates typos with pg_trgm. */
+/** SQL of the procedure catalogue; search is answered by {@link ProcedureIndex} from what this loads. */
 @Repository
 class ProcedureCatalogue {
 
@@ -27,14 +24,6 @@ class ProcedureCatalogue {
             p.documents::text AS documents, p.result, p.legal_basis::text AS legal_basis, p.conditions,
             p.form::text AS form, p.status, p.demo, p.version, p.updated_at
             """;
-    /**
-     * Matches of the folded query: a word-similarity match (one typo passes) or a substring, both
-     * answered by the trigram index. Criteria are only written when given, so that every statement
-     * the planner sees can use the index (a "param IS NULL OR ..." condition cannot).
-     */
-    private static final String MATCH = """
-            (CAST(:q AS text) OPERATOR(platform.<%) p.search_text OR p.search_text LIKE '%' || CAST(:q AS text) || '%')""";
-
     private final JdbcClient jdbc;
 
     ProcedureCatalogue(JdbcClient jdbc) {
@@ -109,131 +98,22 @@ class ProcedureCatalogue {
                 .param("status", status.name()).param("code", code).update() > 0;
     }
 
-    PageResult<ProcedureSummary> search(ProcedureQuery query, PageResult.Request paging) {
-        Map<String, Object> params = params(query);
-        String where = " WHERE " + base(params) + dimensions(params, true, true, true, true);
-        long total = jdbc.sql("SELECT count(*) FROM services.procedure p" + where).params(params)
-                .query(Long.class).single();
-        boolean byName = "name".equals(query.sort()) || !params.containsKey("q");
-        String order = byName ? " ORDER BY p.sort_key, p.code"
-                : " ORDER BY (p.search_text LIKE '%' || CAST(:q AS text) || '%') DESC,"
-                        + " platform.word_similarity(CAST(:q AS text), p.search_text) DESC, p.sort_key, p.code";
-        List<ProcedureSummary> items = jdbc.sql("""
-                SELECT p.code, p.name, p.domain_code, d.name AS domain_name, d.name_en AS domain_name_en, p.levels,
-                  p.agency_code, p.online_level, p.status, p.demo, p.methods::text AS methods
-                FROM services.procedure p JOIN services.domain d ON d.code = p.domain_code""" + where + order
-                + " LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", paging.size()).param("offset", paging.offset())
+    /** Every procedure as a search result shows it, for the in-memory index. */
+    List<ProcedureSummary> summaries() {
+        return jdbc.sql("""
+                SELECT p.code, p.name, p.domain_code, d.name AS domain_name, p.levels, p.agency_code, p.online_level,
+                  p.status, p.demo, p.methods::text AS methods
+                FROM services.procedure p JOIN services.domain d ON d.code = p.domain_code""")
                 .query(this::summary).list();
-        return new PageResult<>(items, paging.page(), paging.size(), total);
     }
 
-    /** Facet counts: for each dimension, the matches of every other criterion, in one pass. */
-    Map<String, Map<String, Long>> facets(ProcedureQuery query) {
-        Map<String, Object> params = params(query);
-        String sql = """
-                WITH m AS (SELECT p.domain_code, coalesce(p.agency_code, 'commune') AS agency, p.online_level, p.levels,
-                  %s AS dom_ok, %s AS lvl_ok, %s AS ag_ok, %s AS on_ok
-                  FROM services.procedure p WHERE %s)
-                SELECT grouping(domain_code, agency, online_level) AS g, domain_code, agency, online_level,
-                  count(*) FILTER (WHERE lvl_ok AND ag_ok AND on_ok) AS c_domain,
-                  count(*) FILTER (WHERE dom_ok AND lvl_ok AND on_ok) AS c_agency,
-                  count(*) FILTER (WHERE dom_ok AND lvl_ok AND ag_ok) AS c_online,
-                  count(*) FILTER (WHERE dom_ok AND ag_ok AND on_ok AND 'PROVINCE' = ANY (levels)) AS c_province,
-                  count(*) FILTER (WHERE dom_ok AND ag_ok AND on_ok AND 'COMMUNE' = ANY (levels)) AS c_commune
-                FROM m GROUP BY GROUPING SETS ((domain_code), (agency), (online_level), ())
-                """.formatted(condition(params, "domain"), condition(params, "level"), condition(params, "agency"),
-                condition(params, "online"), base(params));
-        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
-        for (String name : List.of("domain", "level", "agency", "online")) {
-            facets.put(name, new LinkedHashMap<>());
-        }
-        jdbc.sql(sql).params(params).query(rs -> {
-            int g = rs.getInt("g");
-            if (g == 0b011) {
-                put(facets.get("domain"), rs.getString("domain_code"), rs.getLong("c_domain"));
-            } else if (g == 0b101) {
-                put(facets.get("agency"), rs.getString("agency"), rs.getLong("c_agency"));
-            } else if (g == 0b110) {
-                put(facets.get("online"), rs.getString("online_level"), rs.getLong("c_online"));
-            } else {
-                put(facets.get("level"), "PROVINCE", rs.getLong("c_province"));
-                put(facets.get("level"), "COMMUNE", rs.getLong("c_commune"));
-            }
-        });
-        return facets;
-    }
-
-    /** The text match (when there is a text) and the status condition. */
-    private static String base(Map<String, Object> params) {
-        String status = params.containsKey("status") ? "p.status = CAST(:status AS text)"
-                : params.containsKey("anyStatus") ? "true" : "p.status = 'PUBLISHED'";
-        return params.containsKey("q") ? MATCH + " AND " + status : status;
-    }
-
-    private static void put(Map<String, Long> facet, String key, long count) {
-        if (count > 0) {
-            facet.put(key, count);
-        }
-    }
-
-    /** The given criteria among those asked for, each starting with AND. */
-    private static String dimensions(Map<String, Object> params, boolean domain, boolean level, boolean agency,
-            boolean online) {
-        StringBuilder sql = new StringBuilder();
-        for (String name : List.of("domain", "level", "agency", "online")) {
-            boolean wanted = switch (name) {
-                case "domain" -> domain;
-                case "level" -> level;
-                case "agency" -> agency;
-                default -> online;
-            };
-            if (wanted && params.containsKey(name)) {
-                sql.append(" AND ").append(condition(params, name));
-            }
-        }
-        return sql.toString();
-    }
-
-    /** One criterion as a condition, {@code true} when it was not given. */
-    private static String condition(Map<String, Object> params, String name) {
-        if (!params.containsKey(name)) {
-            return "true";
-        }
-        return switch (name) {
-            case "domain" -> "p.domain_code = CAST(:domain AS text)";
-            case "level" -> "CAST(:level AS text) = ANY (p.levels)";
-            case "agency" -> "coalesce(p.agency_code, 'commune') = CAST(:agency AS text)";
-            case "online" -> "p.online_level = CAST(:online AS text)";
-            default -> throw new IllegalArgumentException(name);
-        };
-    }
-
-    /** The parameters that are given, and only those. */
-    private static Map<String, Object> params(ProcedureQuery query) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (query.text() != null && !query.text().isBlank()) {
-            params.put("q", VietnameseText.fold(query.text()));
-        }
-        putIfGiven(params, "domain", blankToNull(query.domain()));
-        putIfGiven(params, "level", query.level() == null ? null : query.level().name());
-        putIfGiven(params, "agency", blankToNull(query.agency()));
-        putIfGiven(params, "online", query.online() == null ? null : query.online().name());
-        putIfGiven(params, "status", query.status() == null ? null : query.status().name());
-        if (query.status() == null && query.staff()) {
-            params.put("anyStatus", true);
-        }
-        return params;
-    }
-
-    private static void putIfGiven(Map<String, Object> params, String name, Object value) {
-        if (value != null) {
-            params.put(name, value);
-        }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+    /** Changes whenever a procedure or a domain changes: the in-memory index compares it. */
+    String version() {
+        return jdbc.sql("""
+                SELECT (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') || ':' || coalesce(sum(version), 0)
+                        FROM services.procedure)
+                  || ':' || (SELECT coalesce(md5(string_agg(code || name || coalesce(name_en, ''), ',' ORDER BY code)), '')
+                        FROM services.domain)""").query(String.class).single();
     }
 
     private ProcedureSummary summary(ResultSet rs, int row) throws SQLException {

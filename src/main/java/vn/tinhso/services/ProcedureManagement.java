@@ -44,8 +44,11 @@ public class ProcedureManagement {
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-    ProcedureManagement(ProcedureCatalogue catalogue, AgencyManagement agencies, ApplicationEventPublisher events,
-            MessageSource messages, vn.tinhso.files.FileManagement files) {
+    private final ProcedureIndex index;
+
+    ProcedureManagement(ProcedureCatalogue catalogue, ProcedureIndex index, AgencyManagement agencies,
+            ApplicationEventPublisher events, MessageSource messages, vn.tinhso.files.FileManagement files) {
+        this.index = index;
         this.files = files;
         this.catalogue = catalogue;
         this.agencies = agencies;
@@ -55,15 +58,15 @@ public class ProcedureManagement {
 
     /** Procedures matching the query, with facet counts; published ones unless the query names a status. */
     public ProcedureSearch search(ProcedureQuery query, PageResult.Request paging, Locale locale) {
-        PageResult<ProcedureSummary> page = catalogue.search(query, paging);
+        ProcedureIndex.Result found = index.search(query, paging);
+        PageResult<ProcedureSummary> page = found.page();
         Map<String, Agency> byCode = agencyIndex();
-        Map<String, Domain> domains = catalogue.domains().stream()
-                .collect(Collectors.toMap(Domain::code, Function.identity()));
+        Map<String, Domain> domains = found.domains();
         List<ProcedureSummary> items = page.items().stream().map(s -> new ProcedureSummary(s.code(), s.name(),
                 s.domainCode(), domains.containsKey(s.domainCode()) ? domains.get(s.domainCode()).name(locale)
                         : s.domainName(), s.levels(), s.agencyCode(), agencyName(s.agencyCode(), byCode, locale),
                 s.onlineLevel(), s.status(), s.days(), s.hours(), s.demo())).toList();
-        Map<String, Map<String, Long>> facets = catalogue.facets(query);
+        Map<String, Map<String, Long>> facets = found.facets();
         List<ProcedureSearch.Facet> domainFacets = facets.get("domain").entrySet().stream()
                 .map(e -> new ProcedureSearch.Facet(e.getKey(), domains.containsKey(e.getKey())
                         ? domains.get(e.getKey()).name(locale) : e.getKey(), e.getValue()))
@@ -93,10 +96,21 @@ public class ProcedureManagement {
         return agency == null ? code : agency.name();
     }
 
+    /** Provincial agencies by code, for the names in search results; read again at most every 30 s. */
     private Map<String, Agency> agencyIndex() {
-        return agencies.all().stream().filter(a -> a.level() == AgencyLevel.PROVINCE)
-                .collect(Collectors.toMap(Agency::code, Function.identity(), (a, b) -> a));
+        AgencyNames cached = agencyNames;
+        if (cached == null || System.nanoTime() - cached.loadedAt() > 30_000_000_000L) {
+            cached = new AgencyNames(agencies.all().stream().filter(a -> a.level() == AgencyLevel.PROVINCE)
+                    .collect(Collectors.toMap(Agency::code, Function.identity(), (a, b) -> a)), System.nanoTime());
+            agencyNames = cached;
+        }
+        return cached.byCode();
     }
+
+    private record AgencyNames(Map<String, Agency> byCode, long loadedAt) {
+    }
+
+    private volatile AgencyNames agencyNames;
 
     /** The name of the agency performing the procedure, as {@link #search} shows it. */
     public String agencyName(Procedure procedure, Locale locale) {
@@ -144,6 +158,7 @@ public class ProcedureManagement {
         ProcedureInput clean = check(input, "", domainCodes(), agencyCodes(), violations);
         InvalidInput.throwIfAny(violations);
         catalogue.save(toProcedure(clean, Boolean.TRUE.equals(clean.demo())));
+        refreshIndexAfterCommit();
         events.publishEvent(new ProcedureChanged(clean.code(), creating ? "created" : "updated", Actor.current()));
         return get(clean.code());
     }
@@ -161,6 +176,7 @@ public class ProcedureManagement {
     private Procedure setStatus(String code, ProcedureStatus status, String change) {
         Procedure procedure = get(code);
         if (catalogue.setStatus(procedure.code(), status)) {
+            refreshIndexAfterCommit();
             events.publishEvent(new ProcedureChanged(procedure.code(), change, Actor.current()));
         }
         return get(procedure.code());
@@ -234,6 +250,7 @@ public class ProcedureManagement {
             }
             catalogue.save(toProcedure(input, input.demo() != null ? input.demo() : file.demo()));
         }
+        refreshIndexAfterCommit();
         events.publishEvent(new ProcedureChanged("catalogue", "imported", Actor.current()));
         return new ImportReport(created, clean.size() - created, file.domains().size(), List.of());
     }
@@ -275,6 +292,21 @@ public class ProcedureManagement {
     /** Metadata of a template file, for its download. */
     public vn.tinhso.files.StoredFile templateFile(java.util.UUID id) {
         return files.get(id);
+    }
+
+    /** The search index sees a change as soon as it has committed. */
+    private void refreshIndexAfterCommit() {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            index.invalidate();
+                        }
+                    });
+        } else {
+            index.invalidate();
+        }
     }
 
     long count() {

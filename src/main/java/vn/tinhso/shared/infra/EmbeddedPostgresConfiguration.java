@@ -71,8 +71,10 @@ class EmbeddedPostgresConfiguration {
                     .setRegisterShutdownHook(false)
                     .setServerConfig("timezone", "Asia/Ho_Chi_Minh")
                     .setServerConfig("max_connections", "100")
-                    // zonky turns synchronous_commit off; a dossier acknowledged to a citizen must survive a
-                    // crash of the machine, so every commit waits for its WAL flush, as PostgreSQL's default.
+                    // zonky starts PostgreSQL with -F (fsync off) and synchronous_commit off; a dossier
+                    // acknowledged to a citizen must survive a crash of the machine, so every commit waits
+                    // for its WAL flush to disk, as PostgreSQL's defaults do (these -c settings override -F).
+                    .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on");
             if (settings.port() > 0) {
                 builder.setPort(settings.port());
