@@ -59,12 +59,19 @@ class Tokens {
         return secret;
     }
 
-    /** The account of a usable API token, marking it used. */
+    /**
+     * The account of a usable API token, marking it used. The time of use is written at most once a
+     * minute: a client sending many requests with one token would otherwise queue them all on the
+     * token's row lock and pay a write per request.
+     */
     Optional<Long> useApi(String secret) {
         return jdbc.sql("""
-                UPDATE identity.api_token SET last_used_at = now()
-                WHERE token_hash = :h AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())
-                RETURNING account_id""").param("h", Secrets.sha256(secret)).query(Long.class).optional();
+                WITH t AS (SELECT id, account_id, last_used_at FROM identity.api_token
+                           WHERE token_hash = :h AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())),
+                     touched AS (UPDATE identity.api_token a SET last_used_at = now() FROM t
+                                 WHERE a.id = t.id AND (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute')
+                                 RETURNING a.id)
+                SELECT account_id FROM t""").param("h", Secrets.sha256(secret)).query(Long.class).optional();
     }
 
     List<ApiToken> apiTokens(long accountId) {
