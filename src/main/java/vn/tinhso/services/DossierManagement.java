@@ -564,8 +564,7 @@ public class DossierManagement {
 
     /** The appointment date: the processing time of the channel, in the agency's working time. */
     Instant appointment(Procedure procedure, Procedure.Channel channel, Instant from, long agencyId) {
-        Procedure.Method method = procedure.method(channel).or(() -> procedure.method(Procedure.Channel.ONLINE))
-                .orElse(procedure.methods().get(0));
+        Procedure.Method method = procedure.methodFor(channel);
         Instant at = from;
         if (method.days() > 0) {
             at = calendar.addWorkingDays(at, method.days(), agencyId);

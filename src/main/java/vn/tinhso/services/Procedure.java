@@ -63,6 +63,14 @@ public record Procedure(long id, String code, String name, Domain domain, List<L
         return methods.stream().filter(m -> m.method() == channel).findFirst();
     }
 
+    /**
+     * The method whose processing time applies to a dossier of the channel: its own, else the online
+     * one, else the first listed.
+     */
+    public Method methodFor(Channel channel) {
+        return method(channel).or(() -> method(Channel.ONLINE)).orElse(methods.get(0));
+    }
+
     public boolean offers(Channel channel) {
         return method(channel).isPresent();
     }

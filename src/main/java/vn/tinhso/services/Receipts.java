@@ -72,8 +72,7 @@ class Receipts {
 
     /** The processing time of the channel, as the slip states it: "10 ngày làm việc". */
     static String processingTime(Procedure procedure, Procedure.Channel channel) {
-        Procedure.Method m = procedure.method(channel).or(() -> procedure.method(Procedure.Channel.ONLINE))
-                .orElse(procedure.methods().get(0));
+        Procedure.Method m = procedure.methodFor(channel);
         int hours = m.hours() == null ? 0 : m.hours();
         if (m.days() > 0 && hours > 0) {
             return m.days() + " ngày " + hours + " giờ làm việc";
