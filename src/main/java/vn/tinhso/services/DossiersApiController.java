@@ -37,7 +37,6 @@ import tools.jackson.core.JacksonException;
 import vn.tinhso.identity.SignedInUser;
 import vn.tinhso.shared.ErrorCode;
 import vn.tinhso.shared.PageResult;
-import vn.tinhso.shared.RateLimiter;
 import vn.tinhso.shared.TinhSoException;
 
 /**
@@ -68,11 +67,11 @@ class DossiersApiController {
     }
 
     private final DossierManagement dossiers;
-    private final RateLimiter lookups;
+    private final LookupLimiter lookups;
 
-    DossiersApiController(DossierManagement dossiers, ServicesSettings settings) {
+    DossiersApiController(DossierManagement dossiers, LookupLimiter lookups) {
         this.dossiers = dossiers;
-        this.lookups = new RateLimiter(settings.lookupsPerMinute());
+        this.lookups = lookups;
     }
 
     @PostMapping(path = "/dossiers", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -7,7 +7,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import vn.tinhso.shared.RateLimiter;
 import vn.tinhso.shared.TinhSoException;
 
 /** The public status lookup: a dossier code and the last four digits of the phone or ID number. */
@@ -16,12 +15,12 @@ class LookupPages {
 
     private final DossierManagement dossiers;
     private final PageErrors errors;
-    private final RateLimiter limiter;
+    private final LookupLimiter limiter;
 
-    LookupPages(DossierManagement dossiers, PageErrors errors, ServicesSettings settings) {
+    LookupPages(DossierManagement dossiers, PageErrors errors, LookupLimiter limiter) {
         this.dossiers = dossiers;
         this.errors = errors;
-        this.limiter = new RateLimiter(settings.lookupsPerMinute());
+        this.limiter = limiter;
     }
 
     @GetMapping("/dossiers/lookup")
