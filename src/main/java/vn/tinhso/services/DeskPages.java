@@ -141,8 +141,7 @@ class DeskPages {
         Set<Long> desk = dossiers.deskAgencies(user);
         model.addAttribute("deskAgencies", agencies.all().stream().filter(a -> desk.contains(a.id())).toList())
                 .addAttribute("maxSize", settings.maxDocumentSizeText())
-                .addAttribute("communes", agencies.all().stream()
-                        .filter(a -> a.level() == vn.tinhso.units.AgencyLevel.COMMUNE && a.active()).toList());
+                .addAttribute("communes", dossiers.communeAgencies());
         if (code != null && !code.isBlank()) {
             try {
                 model.addAttribute("p", procedures.published(code.strip()));

@@ -491,6 +491,11 @@ public class DossierManagement {
         return files.open(dossier.receiptFileId());
     }
 
+    /** The commune People's Committees in service: where commune procedures are submitted. */
+    public List<Agency> communeAgencies() {
+        return agencies.all().stream().filter(a -> a.level() == AgencyLevel.COMMUNE && a.active()).toList();
+    }
+
     /** Agencies whose dossiers the officer handles. */
     public Set<Long> deskAgencies(SignedInUser officer) {
         Set<Long> ids = new java.util.HashSet<>(officer.agencies(Role.OFFICER));

@@ -41,11 +41,8 @@ class MyDossierPages {
     private final PageErrors errors;
     private final ServicesSettings settings;
 
-    private final ProcedurePages procedurePages;
-
     MyDossierPages(DossierManagement dossiers, CalendarManagement calendar, PageErrors errors,
-            ServicesSettings settings, ProcedurePages procedurePages) {
-        this.procedurePages = procedurePages;
+            ServicesSettings settings) {
         this.dossiers = dossiers;
         this.calendar = calendar;
         this.errors = errors;
@@ -104,7 +101,7 @@ class MyDossierPages {
     private String step(Dossier dossier, String step, SignedInUser user, Model model) {
         model.addAttribute("d", dossier).addAttribute("p", dossiers.procedure(dossier))
                 .addAttribute("maxSize", settings.maxDocumentSizeText())
-                .addAttribute("communes", procedurePages.communeAgencies());
+                .addAttribute("communes", dossiers.communeAgencies());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }

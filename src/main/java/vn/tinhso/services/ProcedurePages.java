@@ -1,6 +1,5 @@
 package vn.tinhso.services;
 
-import java.util.List;
 import java.util.Locale;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,9 +14,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.tinhso.identity.SignedInUser;
 import vn.tinhso.shared.PageResult;
 import vn.tinhso.shared.TinhSoException;
-import vn.tinhso.units.Agency;
-import vn.tinhso.units.AgencyLevel;
-import vn.tinhso.units.AgencyManagement;
 
 /** The public catalogue: search with facets, a procedure's page, and starting an online dossier. */
 @Controller
@@ -25,14 +21,11 @@ class ProcedurePages {
 
     private final ProcedureManagement procedures;
     private final DossierManagement dossiers;
-    private final AgencyManagement agencies;
     private final PageErrors errors;
 
-    ProcedurePages(ProcedureManagement procedures, DossierManagement dossiers, AgencyManagement agencies,
-            PageErrors errors) {
+    ProcedurePages(ProcedureManagement procedures, DossierManagement dossiers, PageErrors errors) {
         this.procedures = procedures;
         this.dossiers = dossiers;
-        this.agencies = agencies;
         this.errors = errors;
     }
 
@@ -57,7 +50,7 @@ class ProcedurePages {
         Procedure procedure = procedures.published(code);
         model.addAttribute("p", procedure).addAttribute("agencyName", procedures.agencyName(procedure, locale));
         if (procedure.performedAt(Procedure.Level.COMMUNE) && procedure.agencyCode() == null) {
-            model.addAttribute("communes", communeAgencies());
+            model.addAttribute("communes", dossiers.communeAgencies());
         }
         return "services/procedure";
     }
@@ -76,10 +69,6 @@ class ProcedurePages {
                         vn.tinhso.files.FileManagement.attachmentHeader(file.name()))
                 .header("X-Content-Type-Options", "nosniff")
                 .body(new org.springframework.core.io.InputStreamResource(content));
-    }
-
-    List<Agency> communeAgencies() {
-        return agencies.all().stream().filter(a -> a.level() == AgencyLevel.COMMUNE && a.active()).toList();
     }
 
     @PostMapping("/procedures/{code}/start")
