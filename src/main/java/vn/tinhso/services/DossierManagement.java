@@ -704,7 +704,7 @@ public class DossierManagement {
             violations.add(new Violation("applicant.phone", "invalid.phone"));
         }
         String email = a.email() == null || a.email().isEmpty() ? null : a.email();
-        if (email != null && (email.length() > 254 || !email.matches("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}"))) {
+        if (email != null && (email.length() > 254 || !EFormValidator.EMAIL.matcher(email).matches())) {
             violations.add(new Violation("applicant.email", "invalid.email"));
         }
         if (a.address() != null && a.address().length() > 500) {

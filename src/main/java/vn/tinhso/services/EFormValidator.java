@@ -26,7 +26,7 @@ final class EFormValidator {
     static final Pattern ID_NUMBER = Pattern.compile("\\d{12}");
     /** Vietnamese mobile (03x, 05x, 07x, 08x, 09x) and fixed-line (02x) numbers, 10 digits from 0. */
     static final Pattern PHONE = Pattern.compile("0[235789]\\d{8}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
     private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s.\\-()]");
     private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
