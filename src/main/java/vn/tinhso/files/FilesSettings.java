@@ -35,13 +35,6 @@ public record FilesSettings(@DefaultValue("local") String store,
 
     /** The size limit as people read it, e.g. {@code 20 MB}. */
     public String maxSizeText() {
-        long bytes = maxSize.toBytes();
-        if (bytes % DataSize.ofMegabytes(1).toBytes() == 0) {
-            return maxSize.toMegabytes() + " MB";
-        }
-        if (bytes % DataSize.ofKilobytes(1).toBytes() == 0) {
-            return maxSize.toKilobytes() + " KB";
-        }
-        return bytes + " B";
+        return vn.tinhso.shared.DataSizes.text(maxSize);
     }
 }

@@ -46,7 +46,6 @@ public record ServicesSettings(
 
     /** The size limit as people read it, e.g. {@code 10 MB}. */
     public String maxDocumentSizeText() {
-        long bytes = maxDocumentSize.toBytes();
-        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : bytes / 1024 + " KB";
+        return vn.tinhso.shared.DataSizes.text(maxDocumentSize);
     }
 }
