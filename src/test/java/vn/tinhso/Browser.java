@@ -82,8 +82,9 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /** The element's text; a page that replaces the element meanwhile is read again, not reported stale. */
     public String text(String css) {
-        return find(css).getText();
+        return waitFor(d -> d.findElement(By.cssSelector(css)).getText());
     }
 
     public <T> T waitFor(Function<WebDriver, T> condition) {
@@ -92,9 +93,9 @@ public final class Browser implements AutoCloseable {
                 .until(condition::apply);
     }
 
-    /** Signs in through the form and waits for the account link in the header. */
+    /** Signs in through the form and waits until the form's page is replaced by the answer. */
     public Browser signIn(String email, String password) {
-        open("/login").type("#email", email).type("#password", password).click("#login-submit");
+        open("/login").type("#email", email).type("#password", password).navigate("#login-submit");
         return this;
     }
 
