@@ -20,7 +20,8 @@ public record FilesSettings(@DefaultValue("local") String store,
         @DefaultValue({"application/pdf", "image/jpeg", "image/png",
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                "text/csv", "application/json", "text/plain"}) List<String> allowedTypes) {
+                "text/csv", "application/json", "text/plain", "video/mp4", "video/webm", "video/quicktime"})
+        List<String> allowedTypes) {
 
     public FilesSettings {
         if (!"local".equals(store)) {

@@ -41,6 +41,15 @@ class Accounts {
         return one("WHERE a.id = :v", id);
     }
 
+    /** Active accounts holding the role in the agency, e.g. the leaders to tell of an overdue report. */
+    java.util.List<AccountView> holding(Role role, long agencyId) {
+        return jdbc.sql(SELECT + """
+                WHERE a.status = 'ACTIVE' AND EXISTS (SELECT 1 FROM identity.role_grant g
+                      WHERE g.account_id = a.id AND g.role = :r AND g.agency_id = :ag) ORDER BY a.id""")
+                .param("r", role.name()).param("ag", agencyId).query(this::map).list()
+                .stream().map(Row::view).toList();
+    }
+
     Optional<Row> byOidc(String issuer, String subject) {
         return jdbc.sql(SELECT + "WHERE a.oidc_issuer = :i AND a.oidc_subject = :s")
                 .param("i", issuer).param("s", subject).query(this::map).optional();

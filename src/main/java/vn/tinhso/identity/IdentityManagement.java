@@ -153,6 +153,12 @@ public class IdentityManagement {
                 .orElseThrow(() -> TinhSoException.of(ErrorCode.ACCOUNT_NOT_FOUND, String.valueOf(id)));
     }
 
+    /** Active accounts holding the role (OFFICER, LEADER) in the agency. */
+    @Transactional(readOnly = true)
+    public List<AccountView> holding(Role role, long agencyId) {
+        return accounts.holding(role, agencyId);
+    }
+
     @Transactional(readOnly = true)
     public Optional<AccountView> findByEmail(String email) {
         return accounts.byEmail(email).map(Accounts.Row::view);
