@@ -23,17 +23,20 @@ class ReportJobs {
     private final ReportManagement reports;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final ReportMapIndex map;
 
-    ReportJobs(ReportManagement reports, JdbcClient jdbc, TransactionTemplate tx) {
+    ReportJobs(ReportManagement reports, JdbcClient jdbc, TransactionTemplate tx, ReportMapIndex map) {
         this.reports = reports;
         this.jdbc = jdbc;
         this.tx = tx;
+        this.map = map;
     }
 
     /** After the commit, on another thread; a failure is left to the sweep. */
     @org.springframework.scheduling.annotation.Async
     @org.springframework.transaction.event.TransactionalEventListener
     void on(ReportEvent.Changed event) {
+        map.invalidate(); // this node shows its own change at once; others within a second
         if ("submitted".equals(event.kind()) || "resolved".equals(event.kind())) {
             processPhotos();
         }

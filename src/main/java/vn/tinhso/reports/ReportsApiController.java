@@ -60,9 +60,55 @@ class ReportsApiController {
     }
 
     private final ReportManagement reports;
+    private final ReportMapIndex map;
 
-    ReportsApiController(ReportManagement reports) {
+    ReportsApiController(ReportManagement reports, ReportMapIndex map) {
         this.reports = reports;
+        this.map = map;
+    }
+
+    @GetMapping("/reports/map")
+    @PreAuthorize("permitAll()")
+    @Operation(summary = "Public reports in a map viewport: points when few are in view, grid clusters otherwise;"
+            + " bbox=minLon,minLat,maxLon,maxLat (default: the province), zoom 0-22, filters as /reports/public")
+    ReportMapIndex.View map(@RequestParam(required = false) String bbox, @RequestParam(defaultValue = "10") int zoom,
+            @RequestParam(required = false) String category, @RequestParam(required = false) String commune,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        ReportManagement.PublicQuery q = query(category, commune, status, from, to);
+        double[] box = bbox(bbox, reports.settings().area());
+        if (zoom < 0 || zoom > 22) {
+            throw new InvalidInput(List.of(new InvalidInput.Violation("zoom", "invalid.range", 0, 22)));
+        }
+        return map.query(new ReportMapIndex.Query(box[0], box[1], box[2], box[3], zoom, q.category(), q.commune(),
+                q.statuses(), q.from(), q.to()));
+    }
+
+    /** minLon,minLat,maxLon,maxLat; the province's box when absent. */
+    static double[] bbox(String text, ReportsSettings.Area area) {
+        if (text == null || text.isBlank()) {
+            return new double[] {area.minLon(), area.minLat(), area.maxLon(), area.maxLat()};
+        }
+        String[] parts = text.split(",");
+        try {
+            if (parts.length != 4) {
+                throw new NumberFormatException();
+            }
+            double[] box = new double[4];
+            for (int i = 0; i < 4; i++) {
+                box[i] = Double.parseDouble(parts[i].strip());
+                if (Double.isNaN(box[i])) {
+                    throw new NumberFormatException();
+                }
+            }
+            if (box[0] > box[2] || box[1] > box[3] || Math.abs(box[1]) > 90 || Math.abs(box[3]) > 90
+                    || Math.abs(box[0]) > 180 || Math.abs(box[2]) > 180) {
+                throw new NumberFormatException();
+            }
+            return box;
+        } catch (NumberFormatException e) {
+            throw new InvalidInput(List.of(new InvalidInput.Violation("bbox", "invalid.bbox")));
+        }
     }
 
     @GetMapping("/report-categories")
