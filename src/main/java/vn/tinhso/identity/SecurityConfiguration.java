@@ -67,7 +67,10 @@ class SecurityConfiguration {
                     .userInfoEndpoint(info -> info.oidcUserService(linker))
                     .failureUrl("/login?oidcError"));
         }
-        http.csrf(csrf -> csrf.ignoringRequestMatchers(bearer));
+        // CSRF guards ambient credentials (the session cookie). An API call that carries none (a token, or
+        // nobody: an anonymous field report, an offline queue from a fresh browser) has nothing to forge.
+        RequestMatcher sessionlessApi = request -> api.matches(request) && request.getRequestedSessionId() == null;
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(bearer, sessionlessApi));
         http.exceptionHandling(ex -> ex
                 .defaultAuthenticationEntryPointFor((request, response, e) ->
                         problems.write(request, response, ErrorCode.UNAUTHORIZED), api)

@@ -55,6 +55,15 @@ class DeskReportsApiController {
     record MergeRequest(Long into) {
     }
 
+    /** A new routing rule; absent fields mean "any" (category, commune, area). */
+    record RuleRequest(String categoryCode, String communeCode, Double minLat, Double minLon, Double maxLat,
+            Double maxLon, Long agencyId, Boolean toCommune, Integer priority, String note) {
+        RoutingRule rule() {
+            return new RoutingRule(0, categoryCode, communeCode, minLat, minLon, maxLat, maxLon, agencyId,
+                    Boolean.TRUE.equals(toCommune), priority == null ? 0 : priority, note);
+        }
+    }
+
     private final ReportManagement reports;
 
     DeskReportsApiController(ReportManagement reports) {
@@ -197,8 +206,8 @@ class DeskReportsApiController {
     @PostMapping("/admin/report-routing")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Add a routing rule")
-    RoutingRule addRule(@RequestBody RoutingRule rule) {
-        return reports.addRoutingRule(rule);
+    RoutingRule addRule(@RequestBody RuleRequest rule) {
+        return reports.addRoutingRule(rule.rule());
     }
 
     @DeleteMapping("/admin/report-routing/{ruleId}")
