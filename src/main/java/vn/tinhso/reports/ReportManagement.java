@@ -129,6 +129,49 @@ public class ReportManagement {
         return settings;
     }
 
+    /**
+     * Creates or changes a category (administrators): code of lower-case letters, digits and dashes,
+     * names in both languages, an icon, an existing parent that is not itself or below it.
+     */
+    @Transactional
+    public Category saveCategory(Category input, boolean create) {
+        List<Violation> violations = new ArrayList<>();
+        String code = input.code() == null ? "" : input.code().strip();
+        if (!code.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+            violations.add(new Violation("code", "invalid.domain_code"));
+        }
+        Optional<Category> existing = categories.find(code);
+        if (create && existing.isPresent()) {
+            violations.add(new Violation("code", "invalid.report_category_taken"));
+        }
+        if (!create && existing.isEmpty()) {
+            throw TinhSoException.of(ErrorCode.REPORT_CATEGORY_UNKNOWN, code);
+        }
+        String name = VietnameseText.clean(input.name());
+        String nameEn = VietnameseText.clean(input.nameEn());
+        String icon = VietnameseText.clean(input.icon());
+        if (name == null || name.isEmpty() || name.length() > 200) {
+            violations.add(new Violation("name", "invalid.required"));
+        }
+        if (nameEn == null || nameEn.isEmpty() || nameEn.length() > 200) {
+            violations.add(new Violation("nameEn", "invalid.required"));
+        }
+        if (icon == null || icon.isEmpty() || icon.length() > 16) {
+            violations.add(new Violation("icon", "invalid.required"));
+        }
+        String parent = input.parentCode() == null || input.parentCode().isBlank() ? null : input.parentCode().strip();
+        if (parent != null && (categories.find(parent).isEmpty() || categories.lineage(parent).contains(code))) {
+            violations.add(new Violation("parentCode", "invalid.report_category"));
+        }
+        InvalidInput.throwIfAny(violations);
+        Category saved = new Category(code, parent, name, nameEn, VietnameseText.clean(input.description()), icon,
+                input.anonymousAllowed(), input.publicByDefault(), input.position(), input.active());
+        categories.save(saved, create);
+        events.publishEvent(new CategoryChanged(code, create ? "created" : "changed", saved.toString(),
+                Actor.current()));
+        return saved;
+    }
+
     // ---------------------------------------------------------------- routing rules
 
     public List<RoutingRule> routingRules() {

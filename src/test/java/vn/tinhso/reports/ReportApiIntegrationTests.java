@@ -565,5 +565,24 @@ class ReportApiIntegrationTests {
         hasViolation(admin.postJson("/api/v1/admin/report-routing", Map.of("categoryCode", "khong-co",
                 "agencyId", construction.id())), "categoryCode");
         hasViolation(admin.postJson("/api/v1/admin/report-routing", Map.of("categoryCode", "roads")), "agencyId");
+
+        // Administrators grow the tree; a new sub-category is routed by its parent's rules at once.
+        String code = "bridge-" + AREA.incrementAndGet();
+        TestHttp.Response created = admin.postJson("/api/v1/admin/report-categories", Map.of("code", code,
+                "parentCode", "roads", "name", "Cầu hư hỏng", "nameEn", "Damaged bridges", "icon", "🌉"));
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        assertThat(anonymous.get("/api/v1/report-categories").json().findValuesAsString("code")).contains(code);
+        JsonNode bridge = send(citizen, report(code, "Lan can cầu bị gãy, rất nguy hiểm.", lat, lon));
+        assertThat(bridge.get("agencyId").asLong()).isEqualTo(construction.id());
+        hasViolation(admin.postJson("/api/v1/admin/report-categories", Map.of("code", code, "name", "Trùng",
+                "nameEn", "Taken", "icon", "x")), "code");
+        hasViolation(admin.postJson("/api/v1/admin/report-categories", Map.of("code", "Có Dấu", "name", "",
+                "nameEn", "x", "icon", "x")), "code");
+        TestHttp.Response retired = admin.send(admin.request("/api/v1/admin/report-categories/" + code).header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"Cầu hư hỏng\",\"nameEn\":\"Damaged bridges\","
+                                + "\"icon\":\"🌉\",\"parentCode\":\"roads\",\"active\":false}")));
+        assertThat(retired.status()).as(retired.body()).isEqualTo(200);
+        hasViolation(report(code, "Lĩnh vực đã ngừng sử dụng.", lat, lon).post(citizen, "/api/v1/reports"), "category");
+        assertThat(officer.postJson("/api/v1/admin/report-categories", Map.of("code", "x")).status()).isEqualTo(403);
     }
 }
