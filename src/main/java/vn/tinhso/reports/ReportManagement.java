@@ -786,6 +786,11 @@ public class ReportManagement {
         return rows.stream().map(r -> publicView(r, media.getOrDefault(r.id(), List.of()), names, List.of())).toList();
     }
 
+    /** The number of a report by its id (Open311's token), public or not; empty when unknown. */
+    Optional<Long> number(UUID id) {
+        return reports.byId(id, false).map(Reports.Row::seq);
+    }
+
     /**
      * A published photo (public copy or thumbnail) of a visible report; REPORT_NOT_FOUND otherwise.
      * The original is never served here.
