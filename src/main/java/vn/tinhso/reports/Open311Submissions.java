@@ -12,7 +12,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.util.WebUtils;
+import vn.tinhso.identity.AccountView;
 import vn.tinhso.identity.IdentityManagement;
+import vn.tinhso.shared.ErrorCode;
+import vn.tinhso.shared.RateLimiter;
+import vn.tinhso.shared.TinhSoException;
 
 /**
  * {@code POST requests}: the api_key checked against identity's API tokens, the parameters mapped to
@@ -24,6 +28,10 @@ import vn.tinhso.identity.IdentityManagement;
 class Open311Submissions {
 
     private static final Pattern ATTRIBUTE = Pattern.compile("attribute\\[([^\\]]*)\\](\\[\\])?");
+    /** Submissions per API account and minute, on this node: a client system, not a person, posts here. */
+    static final int PER_MINUTE = 120;
+
+    private final RateLimiter perAccount = new RateLimiter(PER_MINUTE);
 
     private final ReportManagement reports;
     private final IdentityManagement identity;
@@ -41,8 +49,10 @@ class Open311Submissions {
         if (key == null) {
             throw Open311Failure.of(HttpStatus.FORBIDDEN, "api_key", "open311.api_key_missing");
         }
-        if (identity.apiTokenAccount(key).isEmpty()) {
-            throw Open311Failure.of(HttpStatus.FORBIDDEN, "api_key", "open311.api_key_invalid");
+        AccountView client = identity.apiTokenAccount(key)
+                .orElseThrow(() -> Open311Failure.of(HttpStatus.FORBIDDEN, "api_key", "open311.api_key_invalid"));
+        if (!perAccount.allow(String.valueOf(client.id()))) {
+            throw new TinhSoException(ErrorCode.TOO_MANY_REQUESTS);
         }
         String commune = attributes(request);
         String code = param(request, "service_code");

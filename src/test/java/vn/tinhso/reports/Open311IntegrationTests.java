@@ -462,6 +462,7 @@ class Open311IntegrationTests {
             assertError(get("tokens/" + UUID.randomUUID() + "." + format), format, 404, "token");
             assertError(get("no-such-thing." + format), format, 404, "");
         }
+        assertError(http.delete(API + "requests.json"), "json", 405, "");
         TestHttp.Response unknownFormat = get("services.yaml");
         assertThat(unknownFormat.status()).isEqualTo(404);
         assertThat(errors(unknownFormat, "xml")).isNotEmpty();
