@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -105,7 +107,7 @@ class Open311Controller {
     ResponseEntity<byte[]> requests(@PathVariable String format, @RequestParam Map<String, String> params) {
         Open311Format answer = format(format);
         List<String> codes = reports.categories().stream().filter(Category::active).map(Category::code).toList();
-        Open311Search search = Open311Search.of(params, java.util.Set.copyOf(codes), Instant.now());
+        Open311Search search = Open311Search.of(params, Set.copyOf(codes), Instant.now());
         return answer.respond(HttpStatus.OK, "service_requests",
                 search.run(reports).stream().map(r -> Open311Views.request(r, base())).toList());
     }
@@ -164,19 +166,19 @@ class Open311Controller {
         return dot < 0 ? file : file.substring(0, dot);
     }
 
-    private static java.util.Optional<Long> parseNumber(String id) {
+    private static Optional<Long> parseNumber(String id) {
         try {
-            return java.util.Optional.of(Long.parseLong(id));
+            return Optional.of(Long.parseLong(id));
         } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
-    private static java.util.Optional<UUID> parseToken(String token) {
+    private static Optional<UUID> parseToken(String token) {
         try {
-            return java.util.Optional.of(UUID.fromString(token));
+            return Optional.of(UUID.fromString(token));
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }
