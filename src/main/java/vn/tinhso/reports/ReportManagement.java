@@ -821,12 +821,23 @@ public class ReportManagement {
                 names, List.of())).toList(), page.page(), page.size(), page.total());
     }
 
-    /** Public reports by number, for APIs that list by id (Open311), in the order asked; unknown ones skipped. */
+    /**
+     * Public reports by number, for APIs that list by id (Open311), in the order asked; unknown and
+     * hidden ones skipped. A merged duplicate is found by its number (rejected, "#" and the other's
+     * number) although the lists leave it out.
+     */
     public List<PublicReport> publicReports(List<Long> numbers) {
-        List<Reports.Row> rows = reports.bySeqs(numbers).stream().filter(r -> r.visible()).toList();
+        Map<Long, Reports.Row> found = new HashMap<>();
+        reports.bySeqs(numbers).stream().filter(Reports.Row::visible).forEach(r -> found.put(r.seq(), r));
+        List<Reports.Row> rows = numbers.stream().distinct().map(found::get).filter(Objects::nonNull).toList();
         Map<UUID, List<ReportMedia>> media = reports.media(rows.stream().map(Reports.Row::id).toList());
         Map<Long, String> names = agencyNames();
         return rows.stream().map(r -> publicView(r, media.getOrDefault(r.id(), List.of()), names, List.of())).toList();
+    }
+
+    /** The number of a report by its id (Open311's token), public or not; empty when unknown. */
+    Optional<Long> number(UUID id) {
+        return reports.byId(id, false).map(Reports.Row::seq);
     }
 
     /**
