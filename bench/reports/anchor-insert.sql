@@ -7,7 +7,7 @@ VALUES (gen_random_uuid(), 'road-damage', 'Ổ gà lớn giữa đường (neo)'
   105.7764, :agency, 'DEMO', 'SUBMITTED', true, now(), now() + interval '8 hours', now(), 'Neo', 'neo@example.vn')
 RETURNING id \gset
 INSERT INTO reports.media (report_id, stage, kind, original_file, width, height, added_at)
-VALUES (:'id', 'BEFORE', 'PHOTO', gen_random_uuid(), 2048, 1536, now());
+VALUES (:id, 'BEFORE', 'PHOTO', gen_random_uuid(), 2048, 1536, now());
 INSERT INTO reports.report_event (report_id, kind, status, agency_id, public, at)
-VALUES (:'id', 'submitted', 'SUBMITTED', :agency, true, now());
+VALUES (:id, 'submitted', 'SUBMITTED', :agency, true, now());
 COMMIT;

@@ -248,15 +248,20 @@ public class ReportManagement {
                 && !anonymous.allow(String.valueOf(address))) {
             throw new TinhSoException(ErrorCode.TOO_MANY_REQUESTS);
         }
+        // Photos are checked (type, size, pixels, EXIF) before the transaction: no connection waits on it.
+        List<Violation> mediaViolations = new ArrayList<>();
+        List<Checked> checked = checkMedia(media, "photos", mediaViolations);
         try {
-            return tx.execute(status -> new Submission(create(input, media, user, source, key), false));
+            return tx.execute(status -> new Submission(create(input, checked, mediaViolations, user, source, key),
+                    false));
         } catch (DuplicateKeyException e) {
             return reports.byClientKey(account, key).map(row -> new Submission(view(row, false), true))
                     .orElseThrow(() -> e);
         }
     }
 
-    private Report create(ReportInput input, List<MediaUpload> media, SignedInUser user, Source source, String key) {
+    private Report create(ReportInput input, List<Checked> checked, List<Violation> mediaViolations,
+            SignedInUser user, Source source, String key) {
         List<Violation> violations = new ArrayList<>();
         Category category = categories.find(input.category()).filter(Category::active).orElse(null);
         if (category == null) {
@@ -308,7 +313,7 @@ public class ReportManagement {
                 phone = null;
             }
         }
-        List<Checked> checked = checkMedia(media, "photos", violations);
+        violations.addAll(mediaViolations);
         InvalidInput.throwIfAny(violations);
 
         Instant now = now();
