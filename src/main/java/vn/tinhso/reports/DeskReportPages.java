@@ -86,7 +86,7 @@ class DeskReportPages {
                 .addAttribute("overdueCount", tabCounts.get(Tab.OVERDUE)).addAttribute("category", blank(category))
                 .addAttribute("commune", blank(commune)).addAttribute("q", blank(q))
                 .addAttribute("groups", pages.groups()).addAttribute("communes", reports.communes())
-                .addAttribute("now", Instant.now());
+                .addAttribute("now", Instant.now()).addAttribute("categoryNames", pages.categoryNames());
         return "reports/desk";
     }
 
@@ -113,7 +113,7 @@ class DeskReportPages {
         model.addAttribute("r", report).addAttribute("timeline", reports.timeline(report))
                 .addAttribute("nearby", nearby).addAttribute("agencies", targets)
                 .addAttribute("severities", Severity.values()).addAttribute("now", Instant.now())
-                .addAttribute("settings", reports.settings())
+                .addAttribute("settings", reports.settings()).addAttribute("categoryNames", pages.categoryNames())
                 .addAttribute("canResolve", report.status().canMoveTo(ReportStatus.RESOLVED))
                 .addAttribute("canReject", report.status().canMoveTo(ReportStatus.REJECTED));
         if (!model.containsAttribute("errors")) {

@@ -63,6 +63,14 @@ class ReportPages {
         return "reports/new";
     }
 
+    /** Category names in the page's language, by code (a report carries the Vietnamese one). */
+    Map<String, String> categoryNames() {
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        Map<String, String> names = new LinkedHashMap<>();
+        reports.categories().forEach(c -> names.put(c.code(), c.name(locale)));
+        return names;
+    }
+
     List<CategoryGroup> groups() {
         List<Category> active = reports.categories().stream().filter(Category::active).toList();
         List<CategoryGroup> groups = new ArrayList<>();
@@ -107,7 +115,7 @@ class ReportPages {
     @PreAuthorize("isAuthenticated()")
     String mine(@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal SignedInUser user, Model model) {
         model.addAttribute("result", reports.mine(user, new PageResult.Request(page, 20)))
-                .addAttribute("now", Instant.now());
+                .addAttribute("now", Instant.now()).addAttribute("categoryNames", categoryNames());
         return "reports/mine";
     }
 
@@ -124,7 +132,7 @@ class ReportPages {
         model.addAttribute("r", report).addAttribute("timeline", reports.timeline(report))
                 .addAttribute("reopenable", reopenable).addAttribute("reopenUntil", reopenUntil)
                 .addAttribute("rateable", rateable).addAttribute("now", Instant.now())
-                .addAttribute("settings", reports.settings());
+                .addAttribute("settings", reports.settings()).addAttribute("categoryNames", categoryNames());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }

@@ -70,6 +70,8 @@ class ReportPagesIntegrationTests {
         assertThat(mine.body()).contains("#" + report.get("number").asLong()).contains("Đã gửi")
                 .contains("Đèn đường trước số 12");
         assertThat(owner.get("/my/reports", "text/html").body()).contains("#" + report.get("number").asLong());
+        assertThat(owner.get("/my/reports/" + id + "?lang=en", "text/html").body()).contains("Street lighting")
+                .contains("Submitted").contains("Progress");
         assertThat(citizen().get("/my/reports/" + id, "text/html").status()).isEqualTo(404);
     }
 
