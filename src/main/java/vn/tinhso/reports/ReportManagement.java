@@ -862,13 +862,13 @@ public class ReportManagement {
 
     /**
      * An original photo or video of a report, for its reporter or its agency only (the original
-     * keeps its EXIF); REPORT_NOT_FOUND for anyone else.
+     * keeps its EXIF; the reporter also gets the agency's "after" photos); REPORT_NOT_FOUND for anyone else.
      */
     public Map.Entry<StoredFile, InputStream> original(long mediaId, SignedInUser user) {
         var entry = reports.mediaById(mediaId).orElseThrow(() -> TinhSoException.of(ErrorCode.REPORT_NOT_FOUND, mediaId));
         Reports.Row row = reports.byId(entry.getKey(), false).orElseThrow();
-        boolean reporter = user != null && Objects.equals(row.reporterAccount(), user.accountId())
-                && "BEFORE".equals(entry.getValue().stage());
+        // The reporter sees their own photos and the agency's "after" photos, even of a report kept from the public.
+        boolean reporter = user != null && Objects.equals(row.reporterAccount(), user.accountId());
         if (user == null || !reporter && !user.actsFor(row.agencyId())) {
             throw TinhSoException.of(ErrorCode.REPORT_NOT_FOUND, mediaId);
         }
