@@ -233,6 +233,23 @@ public class ReportManagement {
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Submission submit(ReportInput input, List<MediaUpload> media, SignedInUser user, Source source,
             String address) {
+        submitting.incrementAndGet();
+        try {
+            return doSubmit(input, media, user, source, address);
+        } finally {
+            submitting.decrementAndGet();
+        }
+    }
+
+    /** How many submissions this node is working on now (the photo worker yields to them). */
+    int submissionsInFlight() {
+        return submitting.get();
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger submitting = new java.util.concurrent.atomic.AtomicInteger();
+
+    private Submission doSubmit(ReportInput input, List<MediaUpload> media, SignedInUser user, Source source,
+            String address) {
         Long account = user == null ? null : user.accountId();
         String key = input.clientKey() == null || input.clientKey().isBlank() ? null : input.clientKey().strip();
         if (key != null && !CLIENT_KEY.matcher(key).matches()) {
@@ -444,9 +461,12 @@ public class ReportManagement {
     /** The sniffed type and the size, reading the content once. */
     private Probe probe(MediaUpload upload) throws IOException {
         try (InputStream in = upload.content().open()) {
-            byte[] head = in.readNBytes(64 * 1024);
+            byte[] head = in.readNBytes(8 * 1024); // the magic numbers of images and videos are at the start
             long size = head.length;
             byte[] buffer = new byte[64 * 1024];
+            if (upload.size() >= 0) {
+                return new Probe(MediaTypes.sniff(head, upload.name()), upload.size());
+            }
             long limit = Math.max(settings.maxVideoSize().toBytes(), settings.maxPhotoSize().toBytes()) + 1;
             int n;
             while (size < limit && (n = in.read(buffer)) > 0) {
