@@ -254,16 +254,8 @@ class Reports {
                 params.put("q", "%" + vn.tinhso.shared.VietnameseText.fold(t).replace("%", "") + "%");
             }
         }
-        var count = jdbc.sql("SELECT count(*) FROM reports.report" + where);
-        var select = jdbc.sql("SELECT * FROM reports.report" + where + " ORDER BY submitted_at "
-                + (oldestFirst ? "ASC" : "DESC") + ", seq LIMIT :lim OFFSET :off");
-        for (var e : params.entrySet()) {
-            count = count.param(e.getKey(), e.getValue());
-            select = select.param(e.getKey(), e.getValue());
-        }
-        long total = count.query(Long.class).single();
-        List<Row> rows = select.param("lim", paging.size()).param("off", paging.offset()).query(this::map).list();
-        return new PageResult<>(rows, paging.page(), paging.size(), total);
+        return page(where.toString(), params, " ORDER BY submitted_at " + (oldestFirst ? "ASC" : "DESC") + ", seq",
+                paging);
     }
 
     /** Visible reports (not merged) matching the public filters, newest first. */
@@ -291,9 +283,13 @@ class Reports {
             where.append(" AND submitted_at < :to");
             params.put("to", ts(q.to()));
         }
+        return page(where.toString(), params, " ORDER BY submitted_at DESC, seq DESC", paging);
+    }
+
+    /** One page of reports matching the WHERE clause, with the total. */
+    private PageResult<Row> page(String where, Map<String, Object> params, String order, PageResult.Request paging) {
         var count = jdbc.sql("SELECT count(*) FROM reports.report" + where);
-        var select = jdbc.sql("SELECT * FROM reports.report" + where
-                + " ORDER BY submitted_at DESC, seq DESC LIMIT :lim OFFSET :off");
+        var select = jdbc.sql("SELECT * FROM reports.report" + where + order + " LIMIT :lim OFFSET :off");
         for (var e : params.entrySet()) {
             count = count.param(e.getKey(), e.getValue());
             select = select.param(e.getKey(), e.getValue());

@@ -7,9 +7,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -242,15 +240,7 @@ class ReportsApiController {
 
     /** The public filters, checked: an unknown status or a malformed date is a field error. */
     static ReportManagement.PublicQuery query(String category, String commune, String status, String from, String to) {
-        List<ReportStatus> statuses = null;
-        if (status != null && !status.isBlank()) {
-            try {
-                statuses = Arrays.stream(status.split(",")).map(s -> ReportStatus.valueOf(s.strip()
-                        .toUpperCase(Locale.ROOT))).toList();
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInput(List.of(new InvalidInput.Violation("status", "invalid.choice")));
-            }
-        }
+        List<ReportStatus> statuses = DeskReportsApiController.statuses(status);
         LocalDate f = date(from, "from");
         LocalDate t = date(to, "to");
         return new ReportManagement.PublicQuery(blank(category), blank(commune), statuses,

@@ -233,17 +233,17 @@ class ReportApiIntegrationTests {
     }
 
     private boolean audited(String action, long number) {
-        for (int i = 0; i < 50; i++) {
-            long n = jdbc.sql("SELECT count(*) FROM audit.record WHERE action = :a AND target_id = :t")
-                    .param("a", action).param("t", String.valueOf(number)).query(Long.class).single();
-            if (n > 0) {
+        return eventually(() -> jdbc.sql("SELECT count(*) FROM audit.record WHERE action = :a AND target_id = :t")
+                .param("a", action).param("t", String.valueOf(number)).query(Long.class).single() > 0);
+    }
+
+    /** Whether the condition holds within 10 seconds (asynchronous listeners: audit, messages). */
+    private static boolean eventually(java.util.function.BooleanSupplier condition) {
+        for (int i = 0; i < 100; i++) {
+            if (condition.getAsBoolean()) {
                 return true;
             }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
+            sleep(100);
         }
         return false;
     }
@@ -468,19 +468,8 @@ class ReportApiIntegrationTests {
     }
 
     private boolean awaitMessage(long accountId, String title) {
-        for (int i = 0; i < 100; i++) {
-            PageResult<vn.tinhso.notification.InAppMessage> page = notifications.messages(accountId, false,
-                    new PageResult.Request(0, 50));
-            if (page.items().stream().anyMatch(m -> m.title().contains(title))) {
-                return true;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return false;
+        return eventually(() -> notifications.messages(accountId, false, new PageResult.Request(0, 50)).items()
+                .stream().anyMatch(m -> m.title().contains(title)));
     }
 
     @Test
