@@ -28,7 +28,7 @@ import vn.tinhso.shared.ErrorCode;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    static final String CSP = "default-src 'self'; img-src 'self' data: https://*.tile.openstreetmap.org; "
+    static final String CSP = "default-src 'self'; img-src 'self' data: https://tile.openstreetmap.org https://*.tile.openstreetmap.org; "
             + "style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; font-src 'self' data:; "
             + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
