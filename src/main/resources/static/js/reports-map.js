@@ -56,6 +56,7 @@
     var status = document.getElementById('map-status');
     var names = statusNames();
     var controller = null;
+    var compact = new Intl.NumberFormat(document.documentElement.lang || 'vi', { notation: 'compact' });
 
     function filters() {
       var params = new URLSearchParams();
@@ -111,9 +112,10 @@
     function render(data) {
       layer.clearLayers();
       (data.clusters || []).forEach(function (c) {
-        var size = Math.round(Math.min(72, 30 + 9 * Math.log2(c.count)));
+        // Sized by the count on a log scale, never wider than a grid cell (60 px), so circles stay apart.
+        var size = Math.round(Math.min(56, 28 + 7 * Math.log10(c.count)));
         var span = document.createElement('span');
-        span.textContent = c.count;
+        span.textContent = compact.format(c.count);
         var label = format(el.dataset.msgCluster, c.count);
         L.marker([c.lat, c.lon], {
           icon: L.divIcon({ className: 'rp-cluster', html: span, iconSize: [size, size] }),

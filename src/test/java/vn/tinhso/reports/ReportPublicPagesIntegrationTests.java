@@ -60,6 +60,7 @@ class ReportPublicPagesIntegrationTests {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Ổ gà rất sâu trước nhà số 12", PublicText.MASK, "Ổ gà, hư hỏng mặt đường",
                 "Ngõ 5 phố kiểm thử", "Đã gửi", "id=\"report-timeline\"", "Người dân gửi phản ánh");
+        assertThat(page.body()).doesNotContain("Dữ liệu mẫu"); // a real report is not marked as demo
         for (String secret : new String[] {"0912 345 678", "0912345678", "nguyenvana.bimat", "Người Gửi Kiểm Thử",
                 "0987654321", "nguoigui.kiemthu"}) {
             assertThat(page.body()).doesNotContain(secret);
