@@ -72,8 +72,9 @@ class PublicReportPages {
                         .map(Enum::name).toList())
                 .addAttribute("from", errors.containsKey("from") ? from : from == null ? "" : from.strip())
                 .addAttribute("to", errors.containsKey("to") ? to : to == null ? "" : to.strip());
+        model.addAttribute("categoryNames", categoryNames());
         if (htmx != null) {
-            return "reports/public/map :: results";
+            return "reports/public/map :: htmx";
         }
         ReportsSettings.Area area = reports.settings().area();
         model.addAttribute("categories", publicCategories()).addAttribute("communes", communes())
@@ -143,6 +144,14 @@ class PublicReportPages {
         }
     }
 
+    /** Category names in the page's language, by code. */
+    private Map<String, String> categoryNames() {
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<String, String> names = new LinkedHashMap<>();
+        reports.categories().forEach(c -> names.put(c.code(), c.name(locale)));
+        return names;
+    }
+
     /** Active categories whose reports are public by default, parents before children. */
     private List<Category> publicCategories() {
         return reports.categories().stream().filter(c -> c.active() && c.publicByDefault()).toList();
@@ -161,7 +170,8 @@ class PublicReportPages {
         List<PublicReport.Photo> after = r.photos().stream().filter(PublicReport.Photo::after).toList();
         String base = identity.baseUrl().replaceAll("/+$", "");
         PublicReport.Photo shared = before.isEmpty() ? after.isEmpty() ? null : after.get(0) : before.get(0);
-        model.addAttribute("r", r).addAttribute("before", before).addAttribute("after", after)
+        model.addAttribute("r", r).addAttribute("categoryName", categoryNames().getOrDefault(r.categoryCode(),
+                r.categoryName())).addAttribute("before", before).addAttribute("after", after)
                 .addAttribute("demo", !demo.demoNumbers(List.of(number)).isEmpty())
                 .addAttribute("following", user != null && reports.follows(number, user))
                 .addAttribute("shareText", shorten(r.text(), SHARE_TEXT))

@@ -116,7 +116,8 @@ class ReportPublicPagesIntegrationTests {
         assertThat(status.body()).contains("Trạng thái: Vui lòng chọn một giá trị trong danh sách.");
         assertThat(date.status()).isEqualTo(200);
         assertThat(date.body()).contains("Từ ngày: Ngày không hợp lệ: nhập theo dạng dd/MM/yyyy")
-                .contains("Đến ngày: Ngày không hợp lệ").contains("value=\"31/02/2026\"");
+                .contains("Đến ngày: Ngày không hợp lệ").contains("value=\"31/02/2026\"")
+                .containsPattern("id=\"f-from\"[^>]*aria-invalid=\"true\"");
         assertThat(order.body()).contains("Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.");
         assertThat(other.status()).isEqualTo(200);
         assertThat(other.body()).contains("Lĩnh vực: Vui lòng chọn lĩnh vực phản ánh trong danh sách.")
