@@ -81,8 +81,8 @@ class DemoReports implements ApplicationRunner {
         if (!demo.enabled() || !settings.demoReports()) {
             return;
         }
-        Integer created = tx.execute(status -> jdbc.sql("SELECT count(*) FROM reports.report").query(Long.class)
-                .single() == 0 ? load(Instant.now().truncatedTo(ChronoUnit.SECONDS), new Random(2026)) : 0);
+        Integer created = tx.execute(status -> jdbc.sql("SELECT EXISTS (SELECT 1 FROM reports.report)")
+                .query(Boolean.class).single() ? 0 : load(Instant.now().truncatedTo(ChronoUnit.SECONDS), new Random(2026)));
         if (created != null && created > 0) {
             log.info("Created {} demo field reports", created);
         }
