@@ -7,7 +7,11 @@
 #                                  procedures (10 x Thanh Hoa's), and against the bare anchor's /ping
 #   bench/run.sh services-submit   wrk POSTing dossiers with two 200 KB attachments to /api/v1/dossiers,
 #                                  and pgbench INSERTing the same rows (the anchor) into the same database
-#   bench/run.sh all               all four
+#   bench/run.sh reports-map       1,000,000 generated field reports; wrk against the public map's viewport
+#                                  query /api/v1/reports/map, and pgbench grouping the same viewports in SQL
+#   bench/run.sh reports-submit    wrk POSTing field reports with one 1 MB photo to /api/v1/reports, and
+#                                  pgbench INSERTing the same rows (the anchor) into the same database
+#   bench/run.sh all               all six
 #
 # Builds what it needs (offline Maven), installs wrk with apt-get if missing, stops everything it
 # started (trap), and is bounded in time (BENCH_MAX_SECONDS). Results are printed and appended, as a
@@ -24,15 +28,16 @@
 # BENCH_SERVICES_QUERIES (see SVC_QUERIES below), BENCH_SERVICES_QUERY_SECONDS (10: one-connection run
 # of each query), BENCH_SUBMIT_DOC_KB (200), BENCH_SERVICES_DIAGNOSTICS (1: the extra submit runs and
 # the second pgbench script), BENCH_SERVICES_VACUUM (1: VACUUM ANALYZE the catalogue after its import),
-# BENCH_KEEP_DATA (0: their fresh data directories are removed at exit).
+# BENCH_KEEP_DATA (0: their fresh data directories are removed at exit). Field reports: BENCH_REPORTS
+# (1000000 generated for reports-map), BENCH_REPORT_PHOTO_KB (1024).
 # On a shared machine, BENCH_QUIET_LOAD=1.5 waits (at most
 # BENCH_QUIET_MAX_SECONDS, 600) until the 1-minute load average is at or below 1.5 before measuring.
 set -uo pipefail
 
 NAME=${1:-}
 case "$NAME" in
-  startup|search|services-search|services-submit|all) ;;
-  *) echo "usage: bench/run.sh startup|search|services-search|services-submit|all" >&2; exit 2 ;;
+  startup|search|services-search|services-submit|reports-map|reports-submit|all) ;;
+  *) echo "usage: bench/run.sh startup|search|services-search|services-submit|reports-map|reports-submit|all" >&2; exit 2 ;;
 esac
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -66,6 +71,8 @@ SVC_QUERY_SECONDS=${BENCH_SERVICES_QUERY_SECONDS:-10}
 SVC_DOC_KB=${BENCH_SUBMIT_DOC_KB:-200}
 SVC_DIAGNOSTICS=${BENCH_SERVICES_DIAGNOSTICS:-1}
 SVC_VACUUM=${BENCH_SERVICES_VACUUM:-1}
+RPT_COUNT=${BENCH_REPORTS:-1000000}
+RPT_PHOTO_KB=${BENCH_REPORT_PHOTO_KB:-1024}
 HZ=$(getconf CLK_TCK)
 NCPU=$(nproc)
 STOP_TIMEOUT=45   # the platform may need ~30 s to stop (see docs/benchmarks.md)
@@ -853,6 +860,186 @@ bench_services_submit() {
   stop_app "$ppid" "$SVC_DIR/pg"
 }
 
+
+# ---------------------------------------------------------------------------------------------
+# Field reports
+
+rpt_cell() { # zoom: the map index's grid cell in degrees (60 px of a 256 px tile)
+  awk -v z="$1" 'BEGIN { printf "%.10f", 360 / (2 ^ z) * 60 / 256 }'
+}
+
+bench_reports_map() {
+  header "reports-map: $RPT_COUNT generated reports; wrk -t$WRK_THREADS -c$WRK_CONN -d${WRK_SECONDS}s against /api/v1/reports/map, viewports in turn"
+  ensure_wrk
+  ensure_pgclient
+  say "wrk: $(wrk -v 2>&1 | head -1); $(pgbench --version)"
+  note "starting the platform on a fresh data directory"
+  svc_start reports-map-platform
+  local ppid=$APP_PID base=http://127.0.0.1:$PPORT agency t0 chunk done_n=0
+  say "platform ready in $READY_MS ms (fresh data directory ${SVC_DIR#"$ROOT"/}; embedded PostgreSQL on port $SVC_PG_PORT)"
+  agency=$(svc_sql "SELECT min(id) FROM units.agency")
+  note "generating $RPT_COUNT reports"
+  t0=$(now_us)
+  while [ "$done_n" -lt "$RPT_COUNT" ]; do
+    chunk=$((RPT_COUNT - done_n)); [ "$chunk" -gt 200000 ] && chunk=200000
+    PGCLIENTENCODING=UTF8 psql -h 127.0.0.1 -p "$SVC_PG_PORT" -U postgres -d postgres -AtXq -v ON_ERROR_STOP=1 \
+      -v n="$chunk" -v agency="$agency" -f bench/reports/generate.sql >/dev/null || { note "generation failed"; exit 1; }
+    done_n=$((done_n + chunk))
+  done
+  svc_sql "VACUUM ANALYZE reports.report" >/dev/null
+  # The anchor gets its best chance: an index on the position (the application does not need one).
+  svc_sql "CREATE INDEX bench_report_position ON reports.report (lat, lon) WHERE visible AND merged_into IS NULL" >/dev/null
+  svc_sql "ANALYZE reports.report" >/dev/null
+  say "generated $(svc_sql "SELECT count(*) FROM reports.report") reports ($(svc_sql "SELECT count(*) FROM reports.report WHERE visible") public) in $(awk -v d="$(($(now_us) - t0))" 'BEGIN { printf "%.0f", d / 1e6 }') s; table $(svc_sql "SELECT pg_size_pretty(pg_total_relation_size('reports.report'))") with indexes"
+  # Viewports: name zoom bbox(minLon,minLat,maxLon,maxLat) extra-filters
+  local views=(
+    "province|9|104.35,19.25,106.10,20.70|"
+    "city|13|105.70,19.75,105.86,19.86|"
+    "district-waste-open|11|105.55,19.60,105.95,19.95|&category=environment&status=SUBMITTED,ACCEPTED,IN_PROGRESS"
+    "street|16|105.774,19.805,105.780,19.810|"
+  )
+  local v name zoom box extra paths=() first_ms
+  note "first query (the index loads every public report)"
+  first_ms=$(curl -s -o "$LOGS/map-first.json" -w '%{time_total}' "$base/api/v1/reports/map?zoom=9" | awk '{ printf "%.0f", $1 * 1000 }')
+  say "first map query after start-up (loads the in-memory index): $first_ms ms; heap after: $(jcmd "$ppid" GC.heap_info 2>/dev/null | awk '/used/ { print; exit }' | sed 's/^ *//')"
+  for v in "${views[@]}"; do
+    IFS='|' read -r name zoom box extra <<<"$v"
+    paths+=("/api/v1/reports/map?zoom=$zoom&bbox=$box$extra")
+    say "viewport $name: zoom $zoom, bbox $box$extra -> $(curl -s "$base/api/v1/reports/map?zoom=$zoom&bbox=$box$extra" | python3 -c 'import json,sys; d=json.load(sys.stdin); print("%d reports, %d clusters, %d points" % (d["total"], len(d["clusters"]), len(d["points"])))')"
+  done
+  local all
+  all=$(IFS='|'; echo "${paths[*]}")
+  note "JIT warm-up: ${JIT_WARMUP}s"
+  env BENCH_PATHS="$all" timeout $((JIT_WARMUP + 90)) wrk -t"$WRK_THREADS" -c"$WRK_CONN" -d"${JIT_WARMUP}s" \
+    --timeout "$WRK_TIMEOUT" -s bench/reports/map.lua "$base" >>"$LOGS/wrk.log" 2>&1
+  say ""
+  say "cpu_ms/req: CPU time of the JVM and its PostgreSQL during the run, per request; errors: answers other than 200"
+  say "$SVC_COLUMNS"
+  svc_wrk "GET map, the 4 viewports in turn" "$WRK_THREADS" "$WRK_CONN" "$WRK_SECONDS" bench/reports/map.lua "$base" \
+    "$ppid" "$SVC_DIR/pg" BENCH_PATHS="$all"
+  local loaded=$SVC_LINE loaded_errors=$SVC_ERRORS
+  for v in "${views[@]}"; do
+    IFS='|' read -r name zoom box extra <<<"$v"
+    svc_wrk "GET map, $name" "$WRK_THREADS" "$WRK_CONN" "$WRK_SINGLE" bench/reports/map.lua "$base" "$ppid" "$SVC_DIR/pg" \
+      BENCH_PATHS="/api/v1/reports/map?zoom=$zoom&bbox=$box$extra"
+    echo "$name $(field rps "$SVC_LINE") $(field p95_ms "$SVC_LINE")" >>"$LOGS/map.results"
+  done
+  say ""
+  say "anchor: the same viewports grouped on the same grid in plain SQL, pgbench -n -M prepared -c$WRK_CONN -j$WRK_THREADS -T$WRK_SINGLE (no HTTP, no JSON; filters of the district viewport included)"
+  local minlon minlat maxlon maxlat tps lat script
+  for v in "${views[@]}"; do
+    IFS='|' read -r name zoom box extra <<<"$v"
+    IFS=',' read -r minlon minlat maxlon maxlat <<<"$box"
+    script=$LOGS/anchor-$name.sql
+    if [ -n "$extra" ]; then
+      sed 's/WHERE visible/WHERE category_code IN (SELECT code FROM reports.category WHERE code = '"'"'environment'"'"' OR parent_code = '"'"'environment'"'"') AND status IN ('"'"'SUBMITTED'"'"', '"'"'ACCEPTED'"'"', '"'"'IN_PROGRESS'"'"') AND visible/' \
+        bench/reports/anchor-map.sql >"$script"
+    else
+      cp bench/reports/anchor-map.sql "$script"
+    fi
+    rm -f "$LOGS"/pgbench_log.*
+    (cd "$LOGS" && PGCLIENTENCODING=UTF8 timeout $((WRK_SINGLE + 60)) pgbench -n -M prepared -c"$WRK_CONN" -j"$WRK_THREADS" \
+      -T"$WRK_SINGLE" -l --log-prefix=pgbench_log -h 127.0.0.1 -p "$SVC_PG_PORT" -U postgres \
+      -D minlat="$minlat" -D maxlat="$maxlat" -D minlon="$minlon" -D maxlon="$maxlon" -D cell="$(rpt_cell "$zoom")" \
+      -f "$script" postgres) >"$LOGS/pgbench-map-$name.txt" 2>&1
+    tps=$(grep -o 'tps = [0-9.]*' "$LOGS/pgbench-map-$name.txt" | head -1 | awk '{ print $3 }')
+    [ -n "$tps" ] || { note "pgbench failed:"; tail -20 "$LOGS/pgbench-map-$name.txt" >&2; exit 1; }
+    lat=$(cat "$LOGS"/pgbench_log.* | awk '{ print $3 / 1000 }' | sort -n | awk '{ a[NR] = $1 } END {
+      printf "p50 %.1f ms, p95 %.1f ms", a[int(NR * 0.50)], a[int(NR * 0.95)] }')
+    say "  SQL $name: $(printf '%.1f' "$tps") queries/s, $lat"
+    echo "$name $tps" >>"$LOGS/anchor.results"
+  done
+  say ""
+  local rps p95
+  rps=$(field rps "$loaded"); p95=$(field p95_ms "$loaded")
+  say "goal: map viewport query p95 < 50 ms under wrk -c$WRK_CONN from loopback, at $RPT_COUNT reports"
+  say "  p95 $(printf '%.1f' "$p95") ms over the 4 viewports in turn: $(awk -v p="$p95" 'BEGIN { if (p < 50) print "goal met"; else printf "goal MISSED by %.0f ms", p - 50 }'); answers other than 200: $loaded_errors"
+  while read -r name tps; do
+    awk -v n="$name" -v a="$(awk -v n="$name" '$1 == n { print $2 }' "$LOGS/map.results")" -v b="$tps" \
+      'BEGIN { printf "  ratio API / plain SQL, %s: %.1f (%.1f / %.1f per second)\n", n, a / b, a, b }' | tee -a "$BLOCK"
+  done <"$LOGS/anchor.results"
+  say ""
+  stop_app "$ppid" "$SVC_DIR/pg"
+}
+
+bench_reports_submit() {
+  header "reports-submit: wrk -t$WRK_THREADS -c$WRK_CONN -d${WRK_SECONDS}s POSTing field reports with one ${RPT_PHOTO_KB} KB photo"
+  ensure_wrk
+  ensure_pgclient
+  command -v python3 >/dev/null || { note "python3 is needed to build the request body"; exit 1; }
+  say "wrk: $(wrk -v 2>&1 | head -1); $(pgbench --version)"
+  note "starting the platform on a fresh data directory"
+  svc_start reports-submit-platform
+  local ppid=$APP_PID base=http://127.0.0.1:$PPORT tokens citizen photo=$LOGS/photo.jpg body=$LOGS/report.body
+  local boundary=----tinhso-bench-9fX2kQpLm3Zr agency res
+  say "platform ready in $READY_MS ms (fresh data directory ${SVC_DIR#"$ROOT"/}; embedded PostgreSQL on port $SVC_PG_PORT)"
+  java bench/reports/MakePhoto.java "$photo" "$RPT_PHOTO_KB" >/dev/null || { note "could not make the photo"; exit 1; }
+  python3 bench/reports/make-body.py "$body" "$boundary" "$photo" road-damage 19.8075 105.7764 || exit 1
+  mapfile -t tokens < <(svc_tokens congdan@demo.tinhso.vn "$WRK_CONN")
+  citizen=${tokens[0]:-}
+  [ -n "$citizen" ] && [ "${#tokens[@]}" = "$WRK_CONN" ] || { note "no citizen tokens"; exit 1; }
+  SVC_ADMIN=$(svc_tokens quantri@demo.tinhso.vn 1)
+  res=$(curl -s -o "$LOGS/report.json" -w '%{http_code} %{time_total}' -H "Authorization: Bearer $citizen" \
+    -H "Content-Type: multipart/form-data; boundary=$boundary" --data-binary "@$body" "$base/api/v1/reports")
+  [ "${res%% *}" = 201 ] || { note "test report: HTTP $res"; cat "$LOGS/report.json" >&2; exit 1; }
+  agency=$(grep -o '"agencyId":[0-9]*' "$LOGS/report.json" | cut -d: -f2)
+  say "photo: $(stat -c %s "$photo") bytes, a real 2048 x 1536 JPEG (decoded for its size, EXIF read; public copies made after the commit, asynchronously)"
+  say "test report: HTTP 201 in $(awk '{ printf "%.0f", $2 * 1000 }' <<<"$res") ms, routed to agency $agency"
+  local wargs=(BENCH_BODY="$body" BENCH_BOUNDARY="$boundary" BENCH_TOKENS="$(IFS=,; echo "${tokens[*]}")" BENCH_PATH=/api/v1/reports)
+  note "JIT warm-up: ${JIT_WARMUP}s"
+  env "${wargs[@]}" timeout $((JIT_WARMUP + 90)) wrk -t"$WRK_THREADS" -c"$WRK_CONN" -d"${JIT_WARMUP}s" \
+    --timeout "$WRK_TIMEOUT" -s bench/services/submit.lua "$base" >>"$LOGS/wrk.log" 2>&1
+  note "waiting for the warm-up's photos and listeners"
+  svc_drain
+  local n0 p0 n1 p1 pending
+  for ((i = 0; i < 600; i++)); do
+    pending=$(svc_sql "SELECT count(*) FROM reports.media WHERE public_file IS NULL")
+    [ "$pending" = 0 ] && break
+    sleep 1
+  done
+  say "JIT warm-up: ${JIT_WARMUP}s of reports (not counted); their photos processed and listeners done before the run"
+  n0=$(svc_sql "SELECT count(*) FROM reports.report"); p0=$(svc_sql "SELECT count(*) FROM reports.media WHERE public_file IS NOT NULL")
+  say ""
+  say "cpu_ms/req: CPU time of the JVM and its PostgreSQL during the run, per request; errors: answers other than 201"
+  say "$SVC_COLUMNS"
+  svc_wrk "POST reports, 1 photo of ${RPT_PHOTO_KB} KB" "$WRK_THREADS" "$WRK_CONN" "$WRK_SECONDS" bench/services/submit.lua \
+    "$base" "$ppid" "$SVC_DIR/pg" "${wargs[@]}"
+  local loaded=$SVC_LINE loaded_errors=$SVC_ERRORS
+  n1=$(svc_sql "SELECT count(*) FROM reports.report"); p1=$(svc_sql "SELECT count(*) FROM reports.media WHERE public_file IS NOT NULL")
+  say "  reports +$((n1 - n0)) during the run; public photo copies made meanwhile +$((p1 - p0)) (the rest after it)"
+  local t1 t2
+  t1=$(now_us)
+  for ((i = 0; i < 900; i++)); do
+    pending=$(svc_sql "SELECT count(*) FROM reports.media WHERE public_file IS NULL")
+    [ "$pending" = 0 ] && break
+    sleep 1
+  done
+  t2=$(now_us)
+  say "  photo backlog after the run processed in $(awk -v d="$((t2 - t1))" 'BEGIN { printf "%.0f", d / 1e6 }') s"
+  svc_drain
+  say ""
+  say "anchor: pgbench -n -M prepared -c$WRK_CONN -j$WRK_THREADS -T$WRK_SECONDS, the same rows (report, photo row, timeline entry) in one transaction, no file"
+  local tps lat
+  rm -f "$LOGS"/pgbench_log.*
+  (cd "$LOGS" && PGCLIENTENCODING=UTF8 timeout $((WRK_SECONDS + 60)) pgbench -n -M prepared -c"$WRK_CONN" -j"$WRK_THREADS" \
+    -T"$WRK_SECONDS" -l --log-prefix=pgbench_log -h 127.0.0.1 -p "$SVC_PG_PORT" -U postgres -D agency="$agency" \
+    -f "$ROOT/bench/reports/anchor-insert.sql" postgres) >"$LOGS/pgbench-report-insert.txt" 2>&1
+  tps=$(grep -o 'tps = [0-9.]*' "$LOGS/pgbench-report-insert.txt" | head -1 | awk '{ print $3 }')
+  [ -n "$tps" ] || { note "pgbench failed:"; tail -20 "$LOGS/pgbench-report-insert.txt" >&2; exit 1; }
+  lat=$(cat "$LOGS"/pgbench_log.* | awk '{ print $3 / 1000 }' | sort -n | awk '{ a[NR] = $1 } END {
+    printf "p50 %.2f ms, p95 %.2f ms", a[int(NR * 0.50)], a[int(NR * 0.95)] }')
+  say "  plain INSERT of a report's rows: $(printf '%.0f' "$tps") tx/s, $lat"
+  say ""
+  local rps p95
+  rps=$(field rps "$loaded"); p95=$(field p95_ms "$loaded")
+  say "goal: >= 100 reports/s with one ${RPT_PHOTO_KB} KB photo (wrk -c$WRK_CONN), no answer other than 201"
+  say "  throughput $rps reports/s (p95 $(printf '%.1f' "$p95") ms): $(awk -v r="$rps" 'BEGIN { if (r >= 100) print "goal met"; else printf "goal MISSED (%.0f%% of it)", r }'); answers other than 201: $loaded_errors"
+  say "  ratio API / plain INSERT (same run, same database): $(awk -v a="$rps" -v b="$tps" 'BEGIN { printf "%.3f (%.1f / %.1f per second)", a / b, a, b }')"
+  say ""
+  SVC_ADMIN=
+  stop_app "$ppid" "$SVC_DIR/pg"
+}
+
 # ---------------------------------------------------------------------------------------------
 
 build
@@ -864,9 +1051,13 @@ case "$NAME" in
   search) bench_search ;;
   services-search) bench_services_search ;;
   services-submit) bench_services_submit ;;
+  reports-map) bench_reports_map ;;
+  reports-submit) bench_reports_submit ;;
   all)
     bench_startup
     bench_search
     bench_services_search
-    bench_services_submit ;;
+    bench_services_submit
+    bench_reports_map
+    bench_reports_submit ;;
 esac

@@ -1,5 +1,5 @@
 -- wrk script of bench/run.sh services-submit: POSTs the multipart body of one dossier (file
--- BENCH_BODY, boundary BENCH_BOUNDARY) to /api/v1/dossiers with a bearer API token. BENCH_TOKENS is
+-- BENCH_BODY, boundary BENCH_BOUNDARY) to BENCH_PATH (default /api/v1/dossiers) with a bearer API token. BENCH_TOKENS is
 -- one token, or several separated by commas: each request then takes the next one in turn.
 -- Prints wrk's figures (bench/percentiles.lua) and a line counting the answers that were not 201.
 dofile("bench/percentiles.lua")
@@ -19,7 +19,7 @@ for t in string.gmatch(os.getenv("BENCH_TOKENS") or "", "[^,]+") do tokens[#toke
 local requests = {}
 init = function(args) -- wrk.host is known from here on
   for i, t in ipairs(tokens) do
-    requests[i] = wrk.format("POST", "/api/v1/dossiers", {
+    requests[i] = wrk.format("POST", os.getenv("BENCH_PATH") or "/api/v1/dossiers", {
       ["Host"] = wrk.host .. ":" .. wrk.port,
       ["Authorization"] = "Bearer " .. t,
       ["Content-Type"] = "multipart/form-data; boundary=" .. boundary,

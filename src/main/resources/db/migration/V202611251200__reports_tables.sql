@@ -32,7 +32,7 @@ CREATE TABLE reports.routing_rule (
   note          TEXT,
   CHECK ((min_lat IS NULL) = (max_lat IS NULL) AND (min_lon IS NULL) = (max_lon IS NULL)
          AND (min_lat IS NULL) = (min_lon IS NULL)),
-  CHECK ((agency_id IS NULL) <> to_commune)
+  CHECK ((agency_id IS NULL) = to_commune)
 );
 
 -- A report. seq is the public number (Open311 service_request_id); change_seq grows with every

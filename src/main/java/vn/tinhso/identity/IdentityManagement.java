@@ -184,6 +184,24 @@ public class IdentityManagement {
         return secret;
     }
 
+    /**
+     * The active account of a usable API token secret sent other than as a bearer header (Open311's
+     * {@code api_key}), marking the token used exactly as {@link ApiTokenFilter} does; empty when
+     * the secret is unknown, expired or revoked or the account is not active, which is recorded as
+     * a failed sign-in.
+     */
+    public Optional<AccountView> apiTokenAccount(String secret) {
+        String key = secret == null ? "" : secret.strip();
+        Optional<AccountView> account = key.isEmpty() ? Optional.empty()
+                : tokens.useApi(key).flatMap(accounts::byId).map(Accounts.Row::view)
+                        .filter(view -> view.status() == AccountStatus.ACTIVE);
+        if (account.isEmpty()) {
+            events.publishEvent(new SignInFailed(key.length() > 10 ? key.substring(0, 10) : "token",
+                    "invalid_api_token", Actor.current()));
+        }
+        return account;
+    }
+
     @Transactional(readOnly = true)
     public List<ApiToken> apiTokens(long accountId) {
         return tokens.apiTokens(accountId);

@@ -67,7 +67,14 @@ class SecurityConfiguration {
                     .userInfoEndpoint(info -> info.oidcUserService(linker))
                     .failureUrl("/login?oidcError"));
         }
-        http.csrf(csrf -> csrf.ignoringRequestMatchers(bearer));
+        // CSRF guards ambient credentials (the session cookie). An API call that carries none (a token, or
+        // nobody: an anonymous field report, an offline queue from a fresh browser) has nothing to forge
+        // (decision 0011). Open311 (GeoReport v2) clients are other systems posting a form with an api_key:
+        // the endpoint ignores any session (the api_key alone authorises the POST), so a forged cross-site
+        // request gains nothing without the key.
+        RequestMatcher sessionlessApi = request -> api.matches(request) && request.getRequestedSessionId() == null;
+        RequestMatcher open311 = request -> request.getServletPath().startsWith("/open311/");
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(bearer, sessionlessApi, open311));
         http.exceptionHandling(ex -> ex
                 .defaultAuthenticationEntryPointFor((request, response, e) ->
                         problems.write(request, response, ErrorCode.UNAUTHORIZED), api)

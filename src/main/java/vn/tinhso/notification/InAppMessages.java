@@ -15,16 +15,21 @@ import vn.tinhso.shared.PageResult;
 class InAppMessages {
 
     private final JdbcClient jdbc;
+    private final WebPush push;
 
-    InAppMessages(JdbcClient jdbc) {
+    InAppMessages(JdbcClient jdbc, WebPush push) {
         this.jdbc = jdbc;
+        this.push = push;
     }
 
+    /** Stores a message; once stored (committed) it is also pushed to the account's browsers, if configured. */
     long add(long accountId, String title, String body, String link) {
-        return jdbc.sql("""
+        long id = jdbc.sql("""
                 INSERT INTO notification.message (account_id, title, body, link) VALUES (:a, :t, :b, :l)
                 RETURNING id""").param("a", accountId).param("t", title).param("b", body).param("l", link)
                 .query(Long.class).single();
+        push.afterCommit(accountId, title, body, link);
+        return id;
     }
 
     PageResult<InAppMessage> of(long accountId, boolean unreadOnly, PageResult.Request paging) {

@@ -1,5 +1,11 @@
 package vn.tinhso.notification;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import vn.tinhso.shared.InvalidInput;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
@@ -23,9 +29,66 @@ import vn.tinhso.shared.TinhSoException;
 class NotificationsApiController {
 
     private final NotificationManagement notifications;
+    private final WebPush push;
 
-    NotificationsApiController(NotificationManagement notifications) {
+    NotificationsApiController(NotificationManagement notifications, WebPush push) {
         this.notifications = notifications;
+        this.push = push;
+    }
+
+    /** Whether Web Push is on, and the server's VAPID public key for PushManager.subscribe. */
+    record PushKey(boolean enabled, String publicKey) {
+    }
+
+    /** A subscription as the browser's PushSubscription.toJSON() gives it. */
+    record PushSubscriptionRequest(String endpoint, Map<String, String> keys) {
+    }
+
+    @GetMapping("/push/key")
+    @PreAuthorize("permitAll()")
+    @Operation(summary = "Whether Web Push is on, and the application server key (VAPID) to subscribe with")
+    PushKey pushKey() {
+        return push.enabled() ? new PushKey(true, push.publicKey()) : new PushKey(false, null);
+    }
+
+    @PostMapping("/push/subscriptions")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Receive my in-app messages as Web Push on this browser (PushSubscription.toJSON())")
+    Map<String, Boolean> subscribe(@AuthenticationPrincipal SignedInUser user,
+            @RequestBody PushSubscriptionRequest body) {
+        if (!push.enabled()) {
+            throw new TinhSoException(ErrorCode.PUSH_DISABLED);
+        }
+        String endpoint = body.endpoint() == null ? "" : body.endpoint().strip();
+        String p256dh = body.keys() == null ? null : body.keys().get("p256dh");
+        String auth = body.keys() == null ? null : body.keys().get("auth");
+        List<InvalidInput.Violation> violations = new ArrayList<>();
+        if (!endpoint.matches("https?://[^\\s]{3,2000}")) {
+            violations.add(new InvalidInput.Violation("endpoint", "invalid.push_endpoint"));
+        }
+        if (!key(p256dh, 65) || !key(auth, 16)) {
+            violations.add(new InvalidInput.Violation("keys", "invalid.push_keys"));
+        }
+        InvalidInput.throwIfAny(violations);
+        push.subscribe(id(user), new WebPush.Subscription(endpoint, p256dh, auth));
+        return Map.of("subscribed", true);
+    }
+
+    @DeleteMapping("/push/subscriptions")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Stop Web Push on a browser (its endpoint)")
+    Map<String, Boolean> unsubscribe(@AuthenticationPrincipal SignedInUser user, @RequestParam String endpoint) {
+        push.unsubscribe(id(user), endpoint);
+        return Map.of("subscribed", false);
+    }
+
+    /** A base64url key of the expected length (a P-256 point of 65 bytes, an auth secret of 16). */
+    private static boolean key(String value, int bytes) {
+        try {
+            return value != null && java.util.Base64.getUrlDecoder().decode(value.replace("=", "")).length == bytes;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     @GetMapping

@@ -55,6 +55,15 @@ class DeskReportsApiController {
     record MergeRequest(Long into) {
     }
 
+    /** A new routing rule; absent fields mean "any" (category, commune, area). */
+    record RuleRequest(String categoryCode, String communeCode, Double minLat, Double minLon, Double maxLat,
+            Double maxLon, Long agencyId, Boolean toCommune, Integer priority, String note) {
+        RoutingRule rule() {
+            return new RoutingRule(0, categoryCode, communeCode, minLat, minLon, maxLat, maxLon, agencyId,
+                    Boolean.TRUE.equals(toCommune), priority == null ? 0 : priority, note);
+        }
+    }
+
     private final ReportManagement reports;
 
     DeskReportsApiController(ReportManagement reports) {
@@ -187,6 +196,30 @@ class DeskReportsApiController {
         return reports.merge(id, body.into(), user);
     }
 
+    /** A category as administrators write it. */
+    record CategoryRequest(String code, String parentCode, String name, String nameEn, String description, String icon,
+            Boolean anonymousAllowed, Boolean publicByDefault, Integer position, Boolean active) {
+        Category category(String fixedCode) {
+            return new Category(fixedCode != null ? fixedCode : code, parentCode, name, nameEn, description, icon,
+                    !Boolean.FALSE.equals(anonymousAllowed), !Boolean.FALSE.equals(publicByDefault),
+                    position == null ? 0 : position, !Boolean.FALSE.equals(active));
+        }
+    }
+
+    @PostMapping("/admin/report-categories")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Create a report category (a node of the tree)")
+    Category createCategory(@RequestBody CategoryRequest body) {
+        return reports.saveCategory(body.category(null), true);
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/admin/report-categories/{code}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Change a report category: names, icon, parent, anonymous and public defaults, order, active")
+    Category updateCategory(@PathVariable String code, @RequestBody CategoryRequest body) {
+        return reports.saveCategory(body.category(code), false);
+    }
+
     @GetMapping("/admin/report-routing")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "The routing rules: category x commune (x area) -> agency")
@@ -197,8 +230,8 @@ class DeskReportsApiController {
     @PostMapping("/admin/report-routing")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Add a routing rule")
-    RoutingRule addRule(@RequestBody RoutingRule rule) {
-        return reports.addRoutingRule(rule);
+    RoutingRule addRule(@RequestBody RuleRequest rule) {
+        return reports.addRoutingRule(rule.rule());
     }
 
     @DeleteMapping("/admin/report-routing/{ruleId}")

@@ -39,6 +39,11 @@ import vn.tinhso.shared.Zones;
 @Component
 class Photos {
 
+    static {
+        // Decode from memory, not through temporary files (ImageIO's default cache).
+        ImageIO.setUseCache(false);
+    }
+
     /** What a photo tells before it is stored; {@code orientation} is EXIF's 1 to 8. */
     record Facts(int width, int height, Instant takenAt, Double lat, Double lon, int orientation) {
     }

@@ -78,6 +78,32 @@ class ReportCategories implements ApplicationRunner {
         }
     }
 
+    /** Inserts or updates a category (the caller checked it). */
+    void save(Category c, boolean insert) {
+        if (insert) {
+            jdbc.sql("""
+                    INSERT INTO reports.category (code, parent_code, name, name_en, description, icon, anonymous_allowed,
+                      public_by_default, position, active) VALUES (:c, :p, :n, :ne, :d, :i, :a, :pub, :pos, :act)""")
+                    .param("c", c.code()).param("p", c.parentCode()).param("n", c.name()).param("ne", c.nameEn())
+                    .param("d", c.description()).param("i", c.icon()).param("a", c.anonymousAllowed())
+                    .param("pub", c.publicByDefault()).param("pos", c.position()).param("act", c.active()).update();
+        } else {
+            jdbc.sql("""
+                    UPDATE reports.category SET parent_code = :p, name = :n, name_en = :ne, description = :d, icon = :i,
+                      anonymous_allowed = :a, public_by_default = :pub, position = :pos, active = :act WHERE code = :c""")
+                    .param("c", c.code()).param("p", c.parentCode()).param("n", c.name()).param("ne", c.nameEn())
+                    .param("d", c.description()).param("i", c.icon()).param("a", c.anonymousAllowed())
+                    .param("pub", c.publicByDefault()).param("pos", c.position()).param("act", c.active()).update();
+        }
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        reload();
+                    }
+                });
+    }
+
     void reload() {
         Map<String, Category> map = new LinkedHashMap<>();
         jdbc.sql("SELECT * FROM reports.category ORDER BY position, code").query((rs, n) -> new Category(

@@ -1,6 +1,7 @@
 package vn.tinhso.reports;
 
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,25 +33,66 @@ class ReportJobs {
         this.map = map;
     }
 
-    /** After the commit, on another thread; a failure is left to the sweep. */
-    @org.springframework.scheduling.annotation.Async
+    /**
+     * Photos are processed on one background thread of low priority: decoding and encoding a phone
+     * photo costs more CPU than a submission, and submissions come first (decision 0010). A backlog
+     * waits in the database (media without a public copy), never in memory.
+     */
+    private final java.util.concurrent.ExecutorService photoWorker = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "report-photos");
+                t.setDaemon(true);
+                t.setPriority(Thread.MIN_PRIORITY);
+                return t;
+            });
+    private final java.util.concurrent.atomic.AtomicBoolean photoRunQueued = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** After the commit: the map shows the change, new photos get their public copies. */
     @org.springframework.transaction.event.TransactionalEventListener
     void on(ReportEvent.Changed event) {
         map.invalidate(); // this node shows its own change at once; others within a second
         if ("submitted".equals(event.kind()) || "resolved".equals(event.kind())) {
-            processPhotos();
+            schedulePhotos();
+        }
+    }
+
+    /** Queues one run of the photo worker unless one is already waiting (it will see the new photos). */
+    private void schedulePhotos() {
+        if (photoRunQueued.compareAndSet(false, true)) {
+            photoWorker.execute(() -> {
+                photoRunQueued.set(false);
+                processPhotos();
+            });
         }
     }
 
     @Scheduled(initialDelayString = "PT20S", fixedDelayString = "${tinhso.reports.photo-sweep-every:PT1M}")
-    void processPhotos() {
-        for (Long id : reports.unprocessedPhotos(100)) {
-            try {
-                reports.processPhoto(id);
-            } catch (RuntimeException e) {
-                log.warn("Photo {} of a report could not be processed: {}", id, e.toString());
+    void sweepPhotos() {
+        schedulePhotos();
+    }
+
+    private void processPhotos() {
+        List<Long> batch;
+        do {
+            batch = reports.unprocessedPhotos(100);
+            int failed = 0;
+            for (Long id : batch) {
+                try {
+                    reports.processPhoto(id);
+                } catch (RuntimeException e) {
+                    failed++;
+                    log.warn("Photo {} of a report could not be processed: {}", id, e.toString());
+                }
             }
-        }
+            if (failed == batch.size()) {
+                return; // only failures left: the sweep tries again later
+            }
+        } while (batch.size() == 100);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        photoWorker.shutdownNow();
     }
 
     @Scheduled(initialDelayString = "PT30S", fixedDelayString = "${tinhso.reports.deadline-check-every:PT1M}")

@@ -129,6 +129,49 @@ public class ReportManagement {
         return settings;
     }
 
+    /**
+     * Creates or changes a category (administrators): code of lower-case letters, digits and dashes,
+     * names in both languages, an icon, an existing parent that is not itself or below it.
+     */
+    @Transactional
+    public Category saveCategory(Category input, boolean create) {
+        List<Violation> violations = new ArrayList<>();
+        String code = input.code() == null ? "" : input.code().strip();
+        if (!code.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+            violations.add(new Violation("code", "invalid.domain_code"));
+        }
+        Optional<Category> existing = categories.find(code);
+        if (create && existing.isPresent()) {
+            violations.add(new Violation("code", "invalid.report_category_taken"));
+        }
+        if (!create && existing.isEmpty()) {
+            throw TinhSoException.of(ErrorCode.REPORT_CATEGORY_UNKNOWN, code);
+        }
+        String name = VietnameseText.clean(input.name());
+        String nameEn = VietnameseText.clean(input.nameEn());
+        String icon = VietnameseText.clean(input.icon());
+        if (name == null || name.isEmpty() || name.length() > 200) {
+            violations.add(new Violation("name", "invalid.required"));
+        }
+        if (nameEn == null || nameEn.isEmpty() || nameEn.length() > 200) {
+            violations.add(new Violation("nameEn", "invalid.required"));
+        }
+        if (icon == null || icon.isEmpty() || icon.length() > 16) {
+            violations.add(new Violation("icon", "invalid.required"));
+        }
+        String parent = input.parentCode() == null || input.parentCode().isBlank() ? null : input.parentCode().strip();
+        if (parent != null && (categories.find(parent).isEmpty() || categories.lineage(parent).contains(code))) {
+            violations.add(new Violation("parentCode", "invalid.report_category"));
+        }
+        InvalidInput.throwIfAny(violations);
+        Category saved = new Category(code, parent, name, nameEn, VietnameseText.clean(input.description()), icon,
+                input.anonymousAllowed(), input.publicByDefault(), input.position(), input.active());
+        categories.save(saved, create);
+        events.publishEvent(new CategoryChanged(code, create ? "created" : "changed", saved.toString(),
+                Actor.current()));
+        return saved;
+    }
+
     // ---------------------------------------------------------------- routing rules
 
     public List<RoutingRule> routingRules() {
@@ -205,15 +248,20 @@ public class ReportManagement {
                 && !anonymous.allow(String.valueOf(address))) {
             throw new TinhSoException(ErrorCode.TOO_MANY_REQUESTS);
         }
+        // Photos are checked (type, size, pixels, EXIF) before the transaction: no connection waits on it.
+        List<Violation> mediaViolations = new ArrayList<>();
+        List<Checked> checked = checkMedia(media, "photos", mediaViolations);
         try {
-            return tx.execute(status -> new Submission(create(input, media, user, source, key), false));
+            return tx.execute(status -> new Submission(create(input, checked, mediaViolations, user, source, key),
+                    false));
         } catch (DuplicateKeyException e) {
             return reports.byClientKey(account, key).map(row -> new Submission(view(row, false), true))
                     .orElseThrow(() -> e);
         }
     }
 
-    private Report create(ReportInput input, List<MediaUpload> media, SignedInUser user, Source source, String key) {
+    private Report create(ReportInput input, List<Checked> checked, List<Violation> mediaViolations,
+            SignedInUser user, Source source, String key) {
         List<Violation> violations = new ArrayList<>();
         Category category = categories.find(input.category()).filter(Category::active).orElse(null);
         if (category == null) {
@@ -265,7 +313,7 @@ public class ReportManagement {
                 phone = null;
             }
         }
-        List<Checked> checked = checkMedia(media, "photos", violations);
+        violations.addAll(mediaViolations);
         InvalidInput.throwIfAny(violations);
 
         Instant now = now();
@@ -778,12 +826,23 @@ public class ReportManagement {
                 names, List.of())).toList(), page.page(), page.size(), page.total());
     }
 
-    /** Public reports by number, for APIs that list by id (Open311), in the order asked; unknown ones skipped. */
+    /**
+     * Public reports by number, for APIs that list by id (Open311), in the order asked; unknown and
+     * hidden ones skipped. A merged duplicate is found by its number (rejected, "#" and the other's
+     * number) although the lists leave it out.
+     */
     public List<PublicReport> publicReports(List<Long> numbers) {
-        List<Reports.Row> rows = reports.bySeqs(numbers).stream().filter(r -> r.visible()).toList();
+        Map<Long, Reports.Row> found = new HashMap<>();
+        reports.bySeqs(numbers).stream().filter(Reports.Row::visible).forEach(r -> found.put(r.seq(), r));
+        List<Reports.Row> rows = numbers.stream().distinct().map(found::get).filter(Objects::nonNull).toList();
         Map<UUID, List<ReportMedia>> media = reports.media(rows.stream().map(Reports.Row::id).toList());
         Map<Long, String> names = agencyNames();
         return rows.stream().map(r -> publicView(r, media.getOrDefault(r.id(), List.of()), names, List.of())).toList();
+    }
+
+    /** The number of a report by its id (Open311's token), public or not; empty when unknown. */
+    Optional<Long> number(UUID id) {
+        return reports.byId(id, false).map(Reports.Row::seq);
     }
 
     /**
@@ -803,13 +862,13 @@ public class ReportManagement {
 
     /**
      * An original photo or video of a report, for its reporter or its agency only (the original
-     * keeps its EXIF); REPORT_NOT_FOUND for anyone else.
+     * keeps its EXIF; the reporter also gets the agency's "after" photos); REPORT_NOT_FOUND for anyone else.
      */
     public Map.Entry<StoredFile, InputStream> original(long mediaId, SignedInUser user) {
         var entry = reports.mediaById(mediaId).orElseThrow(() -> TinhSoException.of(ErrorCode.REPORT_NOT_FOUND, mediaId));
         Reports.Row row = reports.byId(entry.getKey(), false).orElseThrow();
-        boolean reporter = user != null && Objects.equals(row.reporterAccount(), user.accountId())
-                && "BEFORE".equals(entry.getValue().stage());
+        // The reporter sees their own photos and the agency's "after" photos, even of a report kept from the public.
+        boolean reporter = user != null && Objects.equals(row.reporterAccount(), user.accountId());
         if (user == null || !reporter && !user.actsFor(row.agencyId())) {
             throw TinhSoException.of(ErrorCode.REPORT_NOT_FOUND, mediaId);
         }

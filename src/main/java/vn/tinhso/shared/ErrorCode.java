@@ -48,7 +48,8 @@ public enum ErrorCode {
     REPORT_CATEGORY_UNKNOWN(HttpStatus.BAD_REQUEST),
     REPORT_STATE(HttpStatus.CONFLICT),
     REPORT_REOPEN_EXPIRED(HttpStatus.CONFLICT),
-    REPORT_NO_TRIAGE(HttpStatus.SERVICE_UNAVAILABLE);
+    REPORT_NO_TRIAGE(HttpStatus.SERVICE_UNAVAILABLE),
+    PUSH_DISABLED(HttpStatus.CONFLICT);
 
     private final HttpStatus status;
 

@@ -1,0 +1,43 @@
+package vn.tinhso.reports;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.WebUtils;
+
+/**
+ * The texts of the Open311 API: its own bundle ({@code i18n/open311}) over the application's, so
+ * that the validation messages of the reports are the same as on the forms. Vietnamese unless the
+ * caller asks otherwise with {@code ?lang=}, the language cookie or, as systems usually do,
+ * {@code Accept-Language}.
+ */
+@Component
+class Open311Messages {
+
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+    private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+
+    Open311Messages(MessageSource application) {
+        messages.setBasename("i18n/open311");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        messages.setParentMessageSource(application);
+    }
+
+    String get(HttpServletRequest request, String key, Object... args) {
+        return messages.getMessage(key, args, key, locale(request));
+    }
+
+    static Locale locale(HttpServletRequest request) {
+        boolean chosen = request.getParameter("lang") != null || WebUtils.getCookie(request, "tinhso-lang") != null;
+        String header = request.getHeader("Accept-Language");
+        if (chosen || header == null || header.isBlank()) {
+            return LocaleContextHolder.getLocale();
+        }
+        return "en".equals(request.getLocale().getLanguage()) ? Locale.ENGLISH : VIETNAMESE;
+    }
+}
