@@ -111,10 +111,7 @@ class Photos {
 
     Copies copies(byte[] original, int publicSide, int thumbSide) {
         try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(original));
-            if (image == null) {
-                throw new IOException("not decodable");
-            }
+            BufferedImage image = decode(original, publicSide);
             int orientation = facts(image.getWidth(), image.getHeight(), new ByteArrayInputStream(original))
                     .orientation();
             BufferedImage upright = upright(image, orientation);
@@ -123,6 +120,32 @@ class Photos {
                     jpeg(scale(large, thumbSide), 0.78f));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Decodes the photo, skipping pixels when it is at least twice the public size (a 12-megapixel
+     * phone photo is decoded at a quarter of its pixels): the most expensive step, made cheaper.
+     */
+    private static BufferedImage decode(byte[] original, int side) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(original))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new IOException("not decodable");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int longest = Math.max(reader.getWidth(0), reader.getHeight(0));
+                javax.imageio.ImageReadParam param = reader.getDefaultReadParam();
+                int step = Math.max(1, longest / side);
+                if (step > 1) {
+                    param.setSourceSubsampling(step, step, 0, 0);
+                }
+                return reader.read(0, param);
+            } finally {
+                reader.dispose();
+            }
         }
     }
 
@@ -145,7 +168,7 @@ class Photos {
             case 8 -> { t.translate(0, w); t.rotate(3 * Math.PI / 2); }
             default -> { }
         }
-        BufferedImage out = new BufferedImage(swap ? h : w, swap ? w : h, BufferedImage.TYPE_INT_RGB);
+        BufferedImage out = new BufferedImage(swap ? h : w, swap ? w : h, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = out.createGraphics();
         g.drawImage(image, t, null);
         g.dispose();
@@ -155,10 +178,13 @@ class Photos {
     private static BufferedImage scale(BufferedImage image, int side) {
         int w = image.getWidth();
         int h = image.getHeight();
+        if (Math.max(w, h) <= side && image.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+            return image; // already small enough and in the writer's layout
+        }
         double factor = Math.min(1.0, (double) side / Math.max(w, h));
         int tw = Math.max(1, (int) Math.round(w * factor));
         int th = Math.max(1, (int) Math.round(h * factor));
-        BufferedImage out = new BufferedImage(tw, th, BufferedImage.TYPE_INT_RGB);
+        BufferedImage out = new BufferedImage(tw, th, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = out.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);

@@ -77,6 +77,7 @@ class ReportJobs {
             batch = reports.unprocessedPhotos(100);
             int failed = 0;
             for (Long id : batch) {
+                yieldToSubmissions();
                 try {
                     reports.processPhoto(id);
                 } catch (RuntimeException e) {
@@ -89,6 +90,25 @@ class ReportJobs {
             }
         } while (batch.size() == 100);
     }
+
+    /**
+     * Waits while this node is taking reports in (at most {@link #MAX_YIELD_MILLIS}, so that photos
+     * still get their copies under sustained load): a submission's answer matters more than a
+     * public copy a few seconds sooner.
+     */
+    private void yieldToSubmissions() {
+        long deadline = System.currentTimeMillis() + MAX_YIELD_MILLIS;
+        while (reports.submissionsInFlight() > 0 && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    static final long MAX_YIELD_MILLIS = 2000;
 
     @jakarta.annotation.PreDestroy
     void stop() {

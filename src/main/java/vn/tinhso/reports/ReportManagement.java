@@ -233,6 +233,23 @@ public class ReportManagement {
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Submission submit(ReportInput input, List<MediaUpload> media, SignedInUser user, Source source,
             String address) {
+        submitting.incrementAndGet();
+        try {
+            return doSubmit(input, media, user, source, address);
+        } finally {
+            submitting.decrementAndGet();
+        }
+    }
+
+    /** How many submissions this node is working on now (the photo worker yields to them). */
+    int submissionsInFlight() {
+        return submitting.get();
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger submitting = new java.util.concurrent.atomic.AtomicInteger();
+
+    private Submission doSubmit(ReportInput input, List<MediaUpload> media, SignedInUser user, Source source,
+            String address) {
         Long account = user == null ? null : user.accountId();
         String key = input.clientKey() == null || input.clientKey().isBlank() ? null : input.clientKey().strip();
         if (key != null && !CLIENT_KEY.matcher(key).matches()) {
@@ -248,20 +265,28 @@ public class ReportManagement {
                 && !anonymous.allow(String.valueOf(address))) {
             throw new TinhSoException(ErrorCode.TOO_MANY_REQUESTS);
         }
-        // Photos are checked (type, size, pixels, EXIF) before the transaction: no connection waits on it.
+        // Everything is checked, and the photos written to disk (with fsync), before the transaction, so
+        // that no connection waits on them. Should the transaction then fail (the database, not the
+        // input), the files stay in the store unreferenced (docs/reports.md).
         List<Violation> mediaViolations = new ArrayList<>();
         List<Checked> checked = checkMedia(media, "photos", mediaViolations);
+        Valid valid = validate(input, mediaViolations, user);
+        List<Checked> ready = checked.isEmpty() ? checked : stored(checked, user == null ? "reports" : user.email());
         try {
-            return tx.execute(status -> new Submission(create(input, checked, mediaViolations, user, source, key),
-                    false));
+            return tx.execute(status -> new Submission(create(input, valid, ready, user, source, key), false));
         } catch (DuplicateKeyException e) {
             return reports.byClientKey(account, key).map(row -> new Submission(view(row, false), true))
                     .orElseThrow(() -> e);
         }
     }
 
-    private Report create(ReportInput input, List<Checked> checked, List<Violation> mediaViolations,
-            SignedInUser user, Source source, String key) {
+    /** A submission checked whole, ready to be written. */
+    private record Valid(Category category, String description, String commune, String address, boolean anonymous,
+            String name, String phone, String email) {
+    }
+
+    /** Checks every field of a submission; INVALID_INPUT with each problem (the media's included). */
+    private Valid validate(ReportInput input, List<Violation> mediaViolations, SignedInUser user) {
         List<Violation> violations = new ArrayList<>();
         Category category = categories.find(input.category()).filter(Category::active).orElse(null);
         if (category == null) {
@@ -315,7 +340,19 @@ public class ReportManagement {
         }
         violations.addAll(mediaViolations);
         InvalidInput.throwIfAny(violations);
+        return new Valid(category, description, commune, address, anonymousReport, name, phone, email);
+    }
 
+    private Report create(ReportInput input, Valid v, List<Checked> checked, SignedInUser user, Source source,
+            String key) {
+        Category category = v.category();
+        String description = v.description();
+        String commune = v.commune();
+        String address = v.address();
+        boolean anonymousReport = v.anonymous();
+        String name = v.name();
+        String phone = v.phone();
+        String email = v.email();
         Instant now = now();
         Agency agency = routing.route(category.code(), commune, input.lat(), input.lon());
         UUID id = UUID.randomUUID();
@@ -358,7 +395,10 @@ public class ReportManagement {
     }
 
     /** A photo or video checked by content, with what its EXIF says. */
-    private record Checked(MediaUpload upload, String kind, Photos.Facts facts) {
+    private record Checked(MediaUpload upload, String kind, Photos.Facts facts, StoredFile stored) {
+        Checked(MediaUpload upload, String kind, Photos.Facts facts) {
+            this(upload, kind, facts, null);
+        }
     }
 
     private List<Checked> checkMedia(List<MediaUpload> media, String field, List<Violation> violations) {
@@ -421,9 +461,12 @@ public class ReportManagement {
     /** The sniffed type and the size, reading the content once. */
     private Probe probe(MediaUpload upload) throws IOException {
         try (InputStream in = upload.content().open()) {
-            byte[] head = in.readNBytes(64 * 1024);
+            byte[] head = in.readNBytes(8 * 1024); // the magic numbers of images and videos are at the start
             long size = head.length;
             byte[] buffer = new byte[64 * 1024];
+            if (upload.size() >= 0) {
+                return new Probe(MediaTypes.sniff(head, upload.name()), upload.size());
+            }
             long limit = Math.max(settings.maxVideoSize().toBytes(), settings.maxPhotoSize().toBytes()) + 1;
             int n;
             while (size < limit && (n = in.read(buffer)) > 0) {
@@ -433,14 +476,22 @@ public class ReportManagement {
         }
     }
 
-    private void storeMedia(UUID id, String stage, List<Checked> checked, String owner, Instant now) {
+    /** Stores the files now (each durable on disk and recorded by the files module). */
+    private List<Checked> stored(List<Checked> checked, String owner) {
+        List<Checked> out = new ArrayList<>();
         for (Checked c : checked) {
-            StoredFile file;
             try (InputStream in = c.upload().content().open()) {
-                file = files.store(in, c.upload().name(), owner);
+                out.add(new Checked(c.upload(), c.kind(), c.facts(), files.store(in, c.upload().name(), owner)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+        return out;
+    }
+
+    private void storeMedia(UUID id, String stage, List<Checked> checked, String owner, Instant now) {
+        for (Checked c : checked) {
+            StoredFile file = c.stored() != null ? c.stored() : stored(List.of(c), owner).get(0).stored();
             Photos.Facts f = c.facts();
             reports.addMedia(id, stage, c.kind(), file.id(), f == null ? null : f.width(),
                     f == null ? null : f.height(), f == null ? null : f.takenAt(), f == null ? null : f.lat(),

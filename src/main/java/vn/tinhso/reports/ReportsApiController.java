@@ -165,7 +165,7 @@ class ReportsApiController {
         }
         return files.stream().filter(f -> f != null && !(f.isEmpty() && (f.getOriginalFilename() == null
                 || f.getOriginalFilename().isBlank())))
-                .map(f -> new MediaUpload(f::getInputStream, f.getOriginalFilename())).toList();
+                .map(f -> new MediaUpload(f::getInputStream, f.getOriginalFilename(), f.getSize())).toList();
     }
 
     @GetMapping("/reports/nearby")
