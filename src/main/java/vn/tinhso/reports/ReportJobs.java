@@ -82,6 +82,7 @@ class ReportJobs {
                     reports.processPhoto(id);
                 } catch (RuntimeException e) {
                     failed++;
+                    reports.photoFailed(id);
                     log.warn("Photo {} of a report could not be processed: {}", id, e.toString());
                 }
             }

@@ -61,9 +61,15 @@ public class ReportManagement {
     public record Submission(Report report, boolean replayed) {
     }
 
-    /** The filters of the public map and list; null means any. */
+    /**
+     * The filters of the public map and list; null means any. {@code categories} is the category
+     * with all its descendants (filled in by {@link #publicList}).
+     */
     public record PublicQuery(String category, String commune, List<ReportStatus> statuses, Instant from,
-            Instant to) {
+            Instant to, List<String> categories) {
+        public PublicQuery(String category, String commune, List<ReportStatus> statuses, Instant from, Instant to) {
+            this(category, commune, statuses, from, to, null);
+        }
     }
 
     /** The filters of an agency's list; null means any. */
@@ -870,7 +876,10 @@ public class ReportManagement {
 
     /** Public reports, newest first. */
     public PageResult<PublicReport> publicList(PublicQuery query, PageResult.Request paging) {
-        PageResult<Reports.Row> page = reports.publicList(query, paging);
+        List<String> family = query.category() == null ? null : categories.list().stream()
+                .filter(c -> categories.lineage(c.code()).contains(query.category())).map(Category::code).toList();
+        PageResult<Reports.Row> page = reports.publicList(new PublicQuery(query.category(), query.commune(),
+                query.statuses(), query.from(), query.to(), family), paging);
         Map<UUID, List<ReportMedia>> media = reports.media(page.items().stream().map(Reports.Row::id).toList());
         Map<Long, String> names = agencyNames();
         return new PageResult<>(page.items().stream().map(r -> publicView(r, media.getOrDefault(r.id(), List.of()),
@@ -949,6 +958,12 @@ public class ReportManagement {
                 "reports");
         reports.processed(mediaId, large.id(), thumb.id(), copies.width(), copies.height());
         return true;
+    }
+
+    /** Counts a failed attempt at a photo's public copy; after three it is no longer tried. */
+    @Transactional
+    public void photoFailed(long mediaId) {
+        reports.processFailed(mediaId);
     }
 
     /** Photos waiting for their public copies. */

@@ -161,8 +161,15 @@ class Reports {
 
     /** Photos not yet processed (no public copy), oldest first. */
     List<Long> unprocessedPhotos(int limit) {
-        return jdbc.sql("SELECT id FROM reports.media WHERE public_file IS NULL AND kind = 'PHOTO' ORDER BY id LIMIT :l")
+        return jdbc.sql("SELECT id FROM reports.media WHERE public_file IS NULL AND kind = 'PHOTO'"
+                + " AND process_failures < 3 ORDER BY id LIMIT :l")
                 .param("l", limit).query(Long.class).list();
+    }
+
+    /** Counts a failed attempt at the public copy (after three, the photo is no longer tried). */
+    void processFailed(long mediaId) {
+        jdbc.sql("UPDATE reports.media SET process_failures = process_failures + 1 WHERE id = :id")
+                .param("id", mediaId).update();
     }
 
     void processed(long mediaId, UUID publicFile, UUID thumbFile, int width, int height) {
@@ -263,9 +270,8 @@ class Reports {
         StringBuilder where = new StringBuilder(" WHERE visible AND merged_into IS NULL");
         Map<String, Object> params = new LinkedHashMap<>();
         if (q.category() != null) {
-            where.append(" AND (category_code = :cat OR category_code IN"
-                    + " (SELECT code FROM reports.category WHERE parent_code = :cat))");
-            params.put("cat", q.category());
+            where.append(" AND category_code IN (:cat)");
+            params.put("cat", q.categories());
         }
         if (q.commune() != null) {
             where.append(" AND commune_code = :cm");
