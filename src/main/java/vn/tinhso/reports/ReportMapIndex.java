@@ -13,8 +13,11 @@ import org.springframework.stereotype.Component;
 /**
  * The public map's data in memory: position, state, category, commune and day of every public
  * report, in flat arrays indexed by the report number (numbers come from one sequence, so they are
- * dense). A viewport query scans them once and clusters on a grid of the zoom level; at 1,000,000
- * reports that is a few milliseconds, where SQL must group a million rows (docs/benchmarks.md).
+ * dense), and listed by blocks of the grid of zoom level 12, each with the count and position sums of
+ * its public reports. A viewport query reads the blocks of its box and clusters on the grid of its
+ * zoom level, which nests in the block grid: a block that lies wholly in the box adds its sums when no
+ * filter is set, so a view of the whole province adds up a few thousand blocks, not a million reports;
+ * with filters, or zoomed in further, it scans the reports of the blocks (docs/benchmarks.md).
  *
  * <p>The index follows the database by {@code change_seq}, which every change of a report takes
  * anew: a query catches up with at most one small query when the last catch-up is older than
@@ -32,6 +35,9 @@ class ReportMapIndex {
     /** A grid cell is this many screen pixels wide at the zoom level (256-pixel tiles). */
     private static final int CELL_PIXELS = 60;
     private static final int BATCH = 100_000;
+    /** Reports are kept in blocks of the grid of this zoom level (about 2.3 km): a view reads only its blocks. */
+    private static final int BLOCK_ZOOM = 12;
+    private static final double BLOCK = cellDegrees(BLOCK_ZOOM);
     static final long OVERLAP = 1000;
 
     private final JdbcClient jdbc;
@@ -46,6 +52,8 @@ class ReportMapIndex {
     private int[] commune = new int[0];
     private long[] day = new long[0];
     private boolean[] present = new boolean[0];
+    private boolean[] known = new boolean[0];
+    private final Map<Long, Block> blocks = new HashMap<>();
     private long maxNumber;
     private long lastChange = -1;
     private volatile long refreshedAt;
@@ -86,56 +94,199 @@ class ReportMapIndex {
         }
         long from = q.from() == null ? Long.MIN_VALUE : q.from().getEpochSecond();
         long to = q.to() == null ? Long.MAX_VALUE : q.to().getEpochSecond();
-        double cell = 360.0 / (1L << Math.max(0, Math.min(q.zoom(), 22))) * CELL_PIXELS / 256.0;
+        boolean unfiltered = wantedCategory == null && wantedCommune == -1 && statusMask == -1
+                && from == Long.MIN_VALUE && to == Long.MAX_VALUE;
+        int zoom = Math.max(0, Math.min(q.zoom(), 22));
+        double cell = cellDegrees(zoom);
         lock.readLock().lock();
         try {
-            Map<Long, double[]> cells = new HashMap<>();
-            long[] firstPoints = new long[MAX_POINTS];
+            Cells cells = new Cells(q, cell);
+            int[] firstPoints = new int[MAX_POINTS];
             int total = 0;
-            for (int n = 1; n <= maxNumber; n++) {
-                if (!present[n]) {
+            for (Block block : blocksIn(q)) {
+                if (unfiltered && zoom <= BLOCK_ZOOM && block.inside(q)) {
+                    // The block lies in one grid cell of this zoom (the grids nest): its sums are the answer.
+                    if (block.count == 0) {
+                        continue;
+                    }
+                    if (total + block.count <= MAX_POINTS) {
+                        for (int i = 0; i < block.size; i++) {
+                            if (present[block.members[i]]) {
+                                firstPoints[total++] = block.members[i];
+                            }
+                        }
+                    } else {
+                        total += block.count;
+                    }
+                    int shift = BLOCK_ZOOM - zoom;
+                    cells.add(block.col >> shift, block.row >> shift, block.count, block.sumLat, block.sumLon);
                     continue;
                 }
-                double la = lat[n];
-                double lo = lon[n];
-                if (la < q.minLat() || la > q.maxLat() || lo < q.minLon() || lo > q.maxLon()
-                        || (statusMask & (1 << status[n])) == 0
-                        || wantedCategory != null && !wantedCategory[category[n]]
-                        || wantedCommune != -1 && commune[n] != wantedCommune
-                        || day[n] < from || day[n] >= to) {
-                    continue;
-                }
-                if (total < MAX_POINTS) {
-                    firstPoints[total] = n;
-                }
-                total++;
-                long key = ((long) Math.floor(la / cell) << 32) ^ (Math.floorMod((long) Math.floor(lo / cell), 1L << 32));
-                double[] sum = cells.get(key);
-                if (sum == null) {
-                    cells.put(key, new double[] {la, lo, 1});
-                } else {
-                    sum[0] += la;
-                    sum[1] += lo;
-                    sum[2]++;
+                int[] members = block.members;
+                for (int i = 0, size = block.size; i < size; i++) {
+                    int n = members[i];
+                    if (!present[n]) {
+                        continue;
+                    }
+                    double la = lat[n];
+                    double lo = lon[n];
+                    if (la < q.minLat() || la > q.maxLat() || lo < q.minLon() || lo > q.maxLon()
+                            || (statusMask & (1 << status[n])) == 0
+                            || wantedCategory != null && !wantedCategory[category[n]]
+                            || wantedCommune != -1 && commune[n] != wantedCommune
+                            || day[n] < from || day[n] >= to) {
+                        continue;
+                    }
+                    if (total < MAX_POINTS) {
+                        firstPoints[total] = n;
+                    }
+                    total++;
+                    cells.add((long) Math.floor(lo / cell), (long) Math.floor(la / cell), 1, la, lo);
                 }
             }
             if (total <= MAX_POINTS) {
                 List<Point> points = new ArrayList<>(total);
                 for (int i = 0; i < total; i++) {
-                    int n = (int) firstPoints[i];
+                    int n = firstPoints[i];
                     String code = categoryCodes.get(category[n]);
                     points.add(new Point(n, lat[n], lon[n], ReportStatus.values()[status[n]], code,
                             categories.find(code).map(Category::icon).orElse("")));
                 }
+                points.sort(java.util.Comparator.comparingLong(Point::number));
                 return new View(total, List.of(), points);
             }
-            List<Cluster> clusters = new ArrayList<>(cells.size());
-            for (double[] sum : cells.values()) {
-                clusters.add(new Cluster(sum[0] / sum[2], sum[1] / sum[2], (int) sum[2]));
-            }
-            return new View(total, clusters, List.of());
+            return new View(total, cells.clusters(), List.of());
         } finally {
             lock.readLock().unlock();
+        }
+    }
+
+    /** The width of a grid cell at a zoom level, in degrees. */
+    private static double cellDegrees(int zoom) {
+        return 360.0 / (1L << zoom) * CELL_PIXELS / 256.0;
+    }
+
+    /** The blocks that may hold reports of the box. */
+    private List<Block> blocksIn(Query q) {
+        long c0 = (long) Math.floor(q.minLon() / BLOCK);
+        long c1 = (long) Math.floor(q.maxLon() / BLOCK);
+        long r0 = (long) Math.floor(q.minLat() / BLOCK);
+        long r1 = (long) Math.floor(q.maxLat() / BLOCK);
+        List<Block> found = new ArrayList<>();
+        if ((c1 - c0 + 1) * (r1 - r0 + 1) > blocks.size()) {
+            for (Block b : blocks.values()) {
+                if (b.col >= c0 && b.col <= c1 && b.row >= r0 && b.row <= r1) {
+                    found.add(b);
+                }
+            }
+            return found;
+        }
+        for (long r = r0; r <= r1; r++) {
+            for (long c = c0; c <= c1; c++) {
+                Block b = blocks.get(blockKey(c, r));
+                if (b != null) {
+                    found.add(b);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static long blockKey(long col, long row) {
+        return (row << 32) ^ (col & 0xffffffffL);
+    }
+
+    /**
+     * A square of the grid of zoom level {@link #BLOCK_ZOOM}: the reports in it (public or not) and the
+     * count and position sums of its public ones, so that a wide view adds up blocks, not reports.
+     */
+    private static final class Block {
+        final long col;
+        final long row;
+        int[] members = new int[8];
+        int size;
+        int count;
+        double sumLat;
+        double sumLon;
+
+        Block(long col, long row) {
+            this.col = col;
+            this.row = row;
+        }
+
+        boolean inside(Query q) {
+            return col * BLOCK >= q.minLon() && (col + 1) * BLOCK <= q.maxLon()
+                    && row * BLOCK >= q.minLat() && (row + 1) * BLOCK <= q.maxLat();
+        }
+
+        void addMember(int n) {
+            if (size == members.length) {
+                members = Arrays.copyOf(members, size * 2);
+            }
+            members[size++] = n;
+        }
+
+        void removeMember(int n) {
+            for (int i = 0; i < size; i++) {
+                if (members[i] == n) {
+                    members[i] = members[--size];
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Sums per grid cell of the view: flat arrays when the view has few cells, else a map. */
+    private static final class Cells {
+        private final long c0;
+        private final long r0;
+        private final int cols;
+        private final int rows;
+        private final int[] count;
+        private final double[] sumLat;
+        private final double[] sumLon;
+        private final Map<Long, double[]> others = new HashMap<>();
+
+        Cells(Query q, double cell) {
+            c0 = (long) Math.floor(q.minLon() / cell);
+            r0 = (long) Math.floor(q.minLat() / cell);
+            long c = (long) Math.floor(q.maxLon() / cell) - c0 + 1;
+            long r = (long) Math.floor(q.maxLat() / cell) - r0 + 1;
+            boolean small = c > 0 && r > 0 && c * r <= 65_536;
+            cols = small ? (int) c : 0;
+            rows = small ? (int) r : 0;
+            count = new int[cols * rows];
+            sumLat = new double[cols * rows];
+            sumLon = new double[cols * rows];
+        }
+
+        void add(long col, long row, int n, double la, double lo) {
+            long x = col - c0;
+            long y = row - r0;
+            if (x >= 0 && x < cols && y >= 0 && y < rows) {
+                int i = (int) (y * cols + x);
+                count[i] += n;
+                sumLat[i] += la;
+                sumLon[i] += lo;
+                return;
+            }
+            double[] sum = others.computeIfAbsent((row << 32) ^ (col & 0xffffffffL), k -> new double[3]);
+            sum[0] += la;
+            sum[1] += lo;
+            sum[2] += n;
+        }
+
+        List<Cluster> clusters() {
+            List<Cluster> clusters = new ArrayList<>();
+            for (int i = 0; i < count.length; i++) {
+                if (count[i] > 0) {
+                    clusters.add(new Cluster(sumLat[i] / count[i], sumLon[i] / count[i], count[i]));
+                }
+            }
+            for (double[] sum : others.values()) {
+                clusters.add(new Cluster(sum[0] / sum[2], sum[1] / sum[2], (int) sum[2]));
+            }
+            return clusters;
         }
     }
 
@@ -211,6 +362,12 @@ class ReportMapIndex {
                     count[0]++;
                     int n = Math.toIntExact(rs.getLong("seq"));
                     ensure(n);
+                    Block before = known[n] ? block(lat[n], lon[n]) : null;
+                    if (before != null && present[n]) {
+                        before.count--;
+                        before.sumLat -= lat[n];
+                        before.sumLon -= lon[n];
+                    }
                     lat[n] = rs.getDouble("lat");
                     lon[n] = rs.getDouble("lon");
                     status[n] = (byte) ReportStatus.valueOf(rs.getString("status")).ordinal();
@@ -219,10 +376,29 @@ class ReportMapIndex {
                     commune[n] = c == null ? -1 : parseCommune(c);
                     day[n] = rs.getTimestamp("submitted_at").toInstant().getEpochSecond();
                     present[n] = rs.getBoolean("visible") && rs.getBoolean("unmerged");
+                    known[n] = true;
+                    Block now = block(lat[n], lon[n]);
+                    if (now != before) {
+                        if (before != null) {
+                            before.removeMember(n);
+                        }
+                        now.addMember(n);
+                    }
+                    if (present[n]) {
+                        now.count++;
+                        now.sumLat += lat[n];
+                        now.sumLon += lon[n];
+                    }
                     maxNumber = Math.max(maxNumber, n);
                     lastChange = Math.max(lastChange, rs.getLong("change_seq"));
                 });
         return count[0];
+    }
+
+    private Block block(double la, double lo) {
+        long col = (long) Math.floor(lo / BLOCK);
+        long row = (long) Math.floor(la / BLOCK);
+        return blocks.computeIfAbsent(blockKey(col, row), k -> new Block(col, row));
     }
 
     private short categoryId(String code) {
@@ -244,5 +420,6 @@ class ReportMapIndex {
         commune = Arrays.copyOf(commune, size);
         day = Arrays.copyOf(day, size);
         present = Arrays.copyOf(present, size);
+        known = Arrays.copyOf(known, size);
     }
 }
