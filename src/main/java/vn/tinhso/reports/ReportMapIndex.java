@@ -44,15 +44,13 @@ class ReportMapIndex {
     private final ReportCategories categories;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
-    // Guarded by lock. Index = report number (seq).
+    // Guarded by lock. Index = report number (seq): where each report is, for moving it between blocks.
     private double[] lat = new double[0];
     private double[] lon = new double[0];
     private byte[] status = new byte[0];
     private short[] category = new short[0];
-    private int[] commune = new int[0];
-    private long[] day = new long[0];
-    private boolean[] present = new boolean[0];
     private boolean[] known = new boolean[0];
+    private int[] slot = new int[0];
     private final Map<Long, Block> blocks = new HashMap<>();
     private long maxNumber;
     private long lastChange = -1;
@@ -111,8 +109,8 @@ class ReportMapIndex {
                     }
                     if (total + block.count <= MAX_POINTS) {
                         for (int i = 0; i < block.size; i++) {
-                            if (present[block.members[i]]) {
-                                firstPoints[total++] = block.members[i];
+                            if (block.present[i]) {
+                                firstPoints[total++] = block.number[i];
                             }
                         }
                     } else {
@@ -122,23 +120,21 @@ class ReportMapIndex {
                     cells.add(block.col >> shift, block.row >> shift, block.count, block.sumLat, block.sumLon);
                     continue;
                 }
-                int[] members = block.members;
                 for (int i = 0, size = block.size; i < size; i++) {
-                    int n = members[i];
-                    if (!present[n]) {
+                    if (!block.present[i]) {
                         continue;
                     }
-                    double la = lat[n];
-                    double lo = lon[n];
+                    double la = block.lat[i];
+                    double lo = block.lon[i];
                     if (la < q.minLat() || la > q.maxLat() || lo < q.minLon() || lo > q.maxLon()
-                            || (statusMask & (1 << status[n])) == 0
-                            || wantedCategory != null && !wantedCategory[category[n]]
-                            || wantedCommune != -1 && commune[n] != wantedCommune
-                            || day[n] < from || day[n] >= to) {
+                            || (statusMask & (1 << block.status[i])) == 0
+                            || wantedCategory != null && !wantedCategory[block.category[i]]
+                            || wantedCommune != -1 && block.commune[i] != wantedCommune
+                            || block.day[i] < from || block.day[i] >= to) {
                         continue;
                     }
                     if (total < MAX_POINTS) {
-                        firstPoints[total] = n;
+                        firstPoints[total] = block.number[i];
                     }
                     total++;
                     cells.add((long) Math.floor(lo / cell), (long) Math.floor(la / cell), 1, la, lo);
@@ -197,14 +193,22 @@ class ReportMapIndex {
     }
 
     /**
-     * A square of the grid of zoom level {@link #BLOCK_ZOOM}: the reports in it (public or not) and the
-     * count and position sums of its public ones, so that a wide view adds up blocks, not reports.
+     * A square of the grid of zoom level {@link #BLOCK_ZOOM}: its reports (public or not) in flat arrays of
+     * their own, so that a view scans memory in order, and the count and position sums of its public ones,
+     * so that a wide view adds up blocks, not reports.
      */
     private static final class Block {
         final long col;
         final long row;
-        int[] members = new int[8];
         int size;
+        int[] number = new int[8];
+        double[] lat = new double[8];
+        double[] lon = new double[8];
+        byte[] status = new byte[8];
+        short[] category = new short[8];
+        int[] commune = new int[8];
+        long[] day = new long[8];
+        boolean[] present = new boolean[8];
         int count;
         double sumLat;
         double sumLon;
@@ -219,20 +223,54 @@ class ReportMapIndex {
                     && row * BLOCK >= q.minLat() && (row + 1) * BLOCK <= q.maxLat();
         }
 
-        void addMember(int n) {
-            if (size == members.length) {
-                members = Arrays.copyOf(members, size * 2);
+        /** Adds a report; returns its slot. */
+        int add(int n, double la, double lo, byte st, short cat, int com, long d, boolean pres) {
+            if (size == number.length) {
+                int grown = size * 2;
+                number = Arrays.copyOf(number, grown);
+                lat = Arrays.copyOf(lat, grown);
+                lon = Arrays.copyOf(lon, grown);
+                status = Arrays.copyOf(status, grown);
+                category = Arrays.copyOf(category, grown);
+                commune = Arrays.copyOf(commune, grown);
+                day = Arrays.copyOf(day, grown);
+                present = Arrays.copyOf(present, grown);
             }
-            members[size++] = n;
+            int i = size++;
+            set(i, n, la, lo, st, cat, com, d, pres);
+            if (pres) {
+                count++;
+                sumLat += la;
+                sumLon += lo;
+            }
+            return i;
         }
 
-        void removeMember(int n) {
-            for (int i = 0; i < size; i++) {
-                if (members[i] == n) {
-                    members[i] = members[--size];
-                    return;
-                }
+        /** Removes the report of a slot; returns the number of the report moved into it, or -1. */
+        int remove(int i) {
+            if (present[i]) {
+                count--;
+                sumLat -= lat[i];
+                sumLon -= lon[i];
             }
+            int last = --size;
+            if (i == last) {
+                return -1;
+            }
+            set(i, number[last], lat[last], lon[last], status[last], category[last], commune[last], day[last],
+                    present[last]);
+            return number[i];
+        }
+
+        private void set(int i, int n, double la, double lo, byte st, short cat, int com, long d, boolean pres) {
+            number[i] = n;
+            lat[i] = la;
+            lon[i] = lo;
+            status[i] = st;
+            category[i] = cat;
+            commune[i] = com;
+            day[i] = d;
+            present[i] = pres;
         }
     }
 
@@ -362,33 +400,21 @@ class ReportMapIndex {
                     count[0]++;
                     int n = Math.toIntExact(rs.getLong("seq"));
                     ensure(n);
-                    Block before = known[n] ? block(lat[n], lon[n]) : null;
-                    if (before != null && present[n]) {
-                        before.count--;
-                        before.sumLat -= lat[n];
-                        before.sumLon -= lon[n];
+                    if (known[n]) {
+                        int moved = block(lat[n], lon[n]).remove(slot[n]);
+                        if (moved >= 0) {
+                            slot[moved] = slot[n];
+                        }
                     }
                     lat[n] = rs.getDouble("lat");
                     lon[n] = rs.getDouble("lon");
                     status[n] = (byte) ReportStatus.valueOf(rs.getString("status")).ordinal();
                     category[n] = categoryId(rs.getString("category_code"));
                     String c = rs.getString("commune_code");
-                    commune[n] = c == null ? -1 : parseCommune(c);
-                    day[n] = rs.getTimestamp("submitted_at").toInstant().getEpochSecond();
-                    present[n] = rs.getBoolean("visible") && rs.getBoolean("unmerged");
                     known[n] = true;
-                    Block now = block(lat[n], lon[n]);
-                    if (now != before) {
-                        if (before != null) {
-                            before.removeMember(n);
-                        }
-                        now.addMember(n);
-                    }
-                    if (present[n]) {
-                        now.count++;
-                        now.sumLat += lat[n];
-                        now.sumLon += lon[n];
-                    }
+                    slot[n] = block(lat[n], lon[n]).add(n, lat[n], lon[n], status[n], category[n],
+                            c == null ? -1 : parseCommune(c), rs.getTimestamp("submitted_at").toInstant().getEpochSecond(),
+                            rs.getBoolean("visible") && rs.getBoolean("unmerged"));
                     maxNumber = Math.max(maxNumber, n);
                     lastChange = Math.max(lastChange, rs.getLong("change_seq"));
                 });
@@ -417,9 +443,7 @@ class ReportMapIndex {
         lon = Arrays.copyOf(lon, size);
         status = Arrays.copyOf(status, size);
         category = Arrays.copyOf(category, size);
-        commune = Arrays.copyOf(commune, size);
-        day = Arrays.copyOf(day, size);
-        present = Arrays.copyOf(present, size);
         known = Arrays.copyOf(known, size);
+        slot = Arrays.copyOf(slot, size);
     }
 }
