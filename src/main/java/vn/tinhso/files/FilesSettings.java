@@ -20,7 +20,8 @@ public record FilesSettings(@DefaultValue("local") String store,
         @DefaultValue({"application/pdf", "image/jpeg", "image/png",
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                "text/csv", "application/json", "text/plain", "video/mp4", "video/webm", "video/quicktime"})
+                "text/csv", "application/json", "text/plain", "application/xml",
+                "application/vnd.oasis.opendocument.spreadsheet", "video/mp4", "video/webm", "video/quicktime"})
         List<String> allowedTypes) {
 
     public FilesSettings {

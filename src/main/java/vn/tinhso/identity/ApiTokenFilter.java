@@ -34,6 +34,16 @@ final class ApiTokenFilter extends OncePerRequestFilter {
         this.problems = problems;
     }
 
+    /**
+     * The CKAN Action API (opendata) reads its tokens itself: CKAN clients send them with or without
+     * "Bearer", and a bad one must be refused in CKAN's error format, not as a problem document.
+     */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getServletPath();
+        return path.startsWith("/api/3/action/") || path.startsWith("/api/action/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -3,5 +3,5 @@
  * by them). A message that cannot be sent leaves its event publication incomplete, to be retried.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notification",
-        allowedDependencies = {"shared", "identity", "services", "reports"})
+        allowedDependencies = {"shared", "identity", "services", "reports", "opendata"})
 package vn.tinhso.notification;

@@ -49,7 +49,10 @@ public enum ErrorCode {
     REPORT_STATE(HttpStatus.CONFLICT),
     REPORT_REOPEN_EXPIRED(HttpStatus.CONFLICT),
     REPORT_NO_TRIAGE(HttpStatus.SERVICE_UNAVAILABLE),
-    PUSH_DISABLED(HttpStatus.CONFLICT);
+    PUSH_DISABLED(HttpStatus.CONFLICT),
+    DATASET_NOT_FOUND(HttpStatus.NOT_FOUND),
+    RESOURCE_NOT_FOUND(HttpStatus.NOT_FOUND),
+    DATASET_STATE(HttpStatus.CONFLICT);
 
     private final HttpStatus status;
 

@@ -1,0 +1,163 @@
+package vn.tinhso.opendata;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.vocabulary.DCAT;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import vn.tinhso.identity.IdentitySettings;
+import vn.tinhso.shared.ErrorCode;
+import vn.tinhso.shared.TinhSoException;
+
+/**
+ * DCAT-AP 3.0 of the public catalogue: {@code /catalog.ttl|rdf|jsonld} in pages with Hydra paging,
+ * {@code /catalog/all.ttl|nt} streamed whole in bounded memory, and {@code /dataset/{name}.ttl|rdf|jsonld}.
+ */
+@RestController
+@Tag(name = "DCAT", description = "DCAT-AP 3.0 catalogue in Turtle, RDF/XML and JSON-LD (docs/opendata.md)")
+class DcatController {
+
+    static final int PAGE_SIZE = 100;
+    private static final Map<String, RdfFormat> FORMATS = Map.of(
+            "ttl", new RdfFormat(RDFFormat.TURTLE_PRETTY, "text/turtle"),
+            "rdf", new RdfFormat(RDFFormat.RDFXML_PRETTY, "application/rdf+xml"),
+            "jsonld", new RdfFormat(RDFFormat.JSONLD11, "application/ld+json"),
+            "nt", new RdfFormat(RDFFormat.NTRIPLES, "application/n-triples"));
+
+    private record RdfFormat(RDFFormat format, String mediaType) {
+    }
+
+    private final DatasetManagement catalogue;
+    private final IdentitySettings settings;
+    private final Dcat.Province province;
+
+    DcatController(DatasetManagement catalogue, IdentitySettings settings, OpendataSettings opendata,
+            vn.tinhso.units.UnitsSettings units) {
+        this.catalogue = catalogue;
+        this.settings = settings;
+        this.province = new Dcat.Province(units.provinceCode(), opendata.box());
+    }
+
+    @GetMapping("/catalog.{format}")
+    @PreAuthorize("permitAll()")
+    @Operation(summary = "The catalogue in DCAT-AP 3.0, a page of 100 datasets (page=1..), newest change first")
+    ResponseEntity<byte[]> catalog(@PathVariable String format, @RequestParam(defaultValue = "1") String page,
+            HttpServletRequest request) {
+        RdfFormat f = format(format, false);
+        int number = page(page);
+        String base = base(request);
+        List<Dataset> all = publicDatasets();
+        int pages = (all.size() + PAGE_SIZE - 1) / PAGE_SIZE;
+        Model m = Dcat.model();
+        CkanDicts.Context c = CkanDicts.Context.of(catalogue, base);
+        Resource catalog = Dcat.catalog(m, base, catalogue.domains(), issued(all), licence(), c, province);
+        all.stream().skip((long) (number - 1) * PAGE_SIZE).limit(PAGE_SIZE)
+                .forEach(d -> catalog.addProperty(DCAT.dataset, Dcat.dataset(m, d, c, province)));
+        Dcat.hydra(m, base + "/catalog." + format + "?page=" + number, base + "/catalog." + format, number, pages,
+                all.size(), PAGE_SIZE);
+        return write(m, f);
+    }
+
+    @GetMapping("/catalog/all.{format}")
+    @PreAuthorize("permitAll()")
+    @Operation(summary = "The whole catalogue in one stream (Turtle blocks or N-Triples), for harvesters")
+    ResponseEntity<StreamingResponseBody> all(@PathVariable String format, HttpServletRequest request) {
+        RdfFormat f = switch (format) {
+            case "ttl" -> new RdfFormat(RDFFormat.TURTLE_BLOCKS, "text/turtle");
+            case "nt" -> FORMATS.get("nt");
+            default -> throw TinhSoException.of(ErrorCode.NOT_FOUND, format);
+        };
+        String base = base(request);
+        CkanDicts.Context c = CkanDicts.Context.of(catalogue, base);
+        List<Dataset> all = publicDatasets();
+        List<DataDomain> domains = catalogue.domains();
+        Instant issued = issued(all);
+        Licence licence = licence();
+        StreamingResponseBody body = out -> Dcat.stream(out, f.format(), base, domains, all, c, province, issued,
+                licence);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.mediaType() + ";charset=UTF-8")).body(body);
+    }
+
+    @GetMapping("/dataset/{name}.{format:ttl|rdf|jsonld}")
+    @PreAuthorize("permitAll()")
+    @Operation(summary = "One public dataset in DCAT-AP 3.0")
+    ResponseEntity<byte[]> dataset(@PathVariable String name, @PathVariable String format,
+            HttpServletRequest request) {
+        RdfFormat f = format(format, false);
+        Dataset d = catalogue.find(name, Editor.NOBODY)
+                .orElseThrow(() -> TinhSoException.of(ErrorCode.DATASET_NOT_FOUND, name));
+        String base = base(request);
+        Model m = Dcat.model();
+        CkanDicts.Context c = CkanDicts.Context.of(catalogue, base);
+        Resource catalog = Dcat.catalog(m, base, catalogue.domains(), issued(publicDatasets()), licence(), c, province);
+        catalog.addProperty(DCAT.dataset, Dcat.dataset(m, d, c, province));
+        return write(m, f);
+    }
+
+    private List<Dataset> publicDatasets() {
+        return catalogue.indexed().stream().filter(Dataset::isPublic)
+                .sorted(Comparator.comparing(Dataset::modifiedAt).reversed().thenComparing(Dataset::name)).toList();
+    }
+
+    /** When the catalogue was first published: its oldest publication. */
+    private static Instant issued(List<Dataset> all) {
+        return all.stream().map(Dataset::publishedAt).filter(java.util.Objects::nonNull).min(Instant::compareTo)
+                .orElse(null);
+    }
+
+    /** The catalogue's own licence: the first open licence (the open data licence of Decree 47/2020). */
+    private Licence licence() {
+        return catalogue.licences().stream().filter(Licence::open).findFirst().orElse(null);
+    }
+
+    private static RdfFormat format(String format, boolean streaming) {
+        RdfFormat f = FORMATS.get(format);
+        if (f == null || (!streaming && format.equals("nt"))) {
+            throw TinhSoException.of(ErrorCode.NOT_FOUND, format);
+        }
+        return f;
+    }
+
+    private static int page(String page) {
+        try {
+            int n = Integer.parseInt(page.strip());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new TinhSoException(ErrorCode.VALIDATION_FAILED, "page", "page");
+    }
+
+    private static ResponseEntity<byte[]> write(Model m, RdfFormat f) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RDFDataMgr.write(out, m, f.format());
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, f.mediaType() + ";charset=UTF-8")
+                .body(out.toByteArray());
+    }
+
+    private String base(HttpServletRequest request) {
+        String configured = settings.baseUrl();
+        return configured != null && !configured.isBlank() ? configured.replaceAll("/+$", "")
+                : request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
+    }
+
+}
