@@ -11,7 +11,10 @@
 #                                  query /api/v1/reports/map, and pgbench grouping the same viewports in SQL
 #   bench/run.sh reports-submit    wrk POSTing field reports with one 1 MB photo to /api/v1/reports, and
 #                                  pgbench INSERTing the same rows (the anchor) into the same database
-#   bench/run.sh all               all six
+#   bench/run.sh opendata-search   100,000 generated datasets; wrk against CKAN package_search with facets, and
+#                                  against a static file of the same size served by the same server (the
+#                                  ceiling); then the whole DCAT export streamed, with the heap watched
+#   bench/run.sh all               all seven
 #
 # Builds what it needs (offline Maven), installs wrk with apt-get if missing, stops everything it
 # started (trap), and is bounded in time (BENCH_MAX_SECONDS). Results are printed and appended, as a
@@ -36,8 +39,8 @@ set -uo pipefail
 
 NAME=${1:-}
 case "$NAME" in
-  startup|search|services-search|services-submit|reports-map|reports-submit|all) ;;
-  *) echo "usage: bench/run.sh startup|search|services-search|services-submit|reports-map|reports-submit|all" >&2; exit 2 ;;
+  startup|search|services-search|services-submit|reports-map|reports-submit|opendata-search|all) ;;
+  *) echo "usage: bench/run.sh startup|search|services-search|services-submit|reports-map|reports-submit|opendata-search|all" >&2; exit 2 ;;
 esac
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -72,6 +75,7 @@ SVC_DOC_KB=${BENCH_SUBMIT_DOC_KB:-200}
 SVC_DIAGNOSTICS=${BENCH_SERVICES_DIAGNOSTICS:-1}
 SVC_VACUUM=${BENCH_SERVICES_VACUUM:-1}
 RPT_COUNT=${BENCH_REPORTS:-1000000}
+OD_COUNT=${BENCH_DATASETS:-100000}
 RPT_PHOTO_KB=${BENCH_REPORT_PHOTO_KB:-1024}
 HZ=$(getconf CLK_TCK)
 NCPU=$(nproc)
@@ -171,7 +175,8 @@ start_app() { # app label
       port_free "$PPORT" || { note "port $PPORT is in use"; return 1; }
       # shellcheck disable=SC2086
       cmd=(java $JVM_OPTS -jar "$PLATFORM_JAR" "--tinhso.database.embedded.data-dir=$SVC_DIR/pg"
-           "--tinhso.files.root=$SVC_DIR/files" "--server.port=$PPORT" --management.health.mail.enabled=false) ;;
+           "--tinhso.files.root=$SVC_DIR/files" "--server.port=$PPORT" --management.health.mail.enabled=false
+           ${SVC_EXTRA_ARGS:-}) ;;
     bare)
       port_free "$BPORT" || { note "port $BPORT is in use"; return 1; }
       # shellcheck disable=SC2086
@@ -1040,6 +1045,104 @@ bench_reports_submit() {
   stop_app "$ppid" "$SVC_DIR/pg"
 }
 
+
+# ---------------------------------------------------------------------------------------------
+# Open data
+
+bench_opendata_search() {
+  header "opendata-search: $OD_COUNT generated datasets; wrk -t$WRK_THREADS -c$WRK_CONN -d${WRK_SECONDS}s against package_search with facets, and a static file of the same size"
+  ensure_wrk
+  ensure_pgclient
+  say "wrk: $(wrk -v 2>&1 | head -1)"
+  local static_dir
+  note "starting the platform on a fresh data directory (static files also from the work directory)"
+  static_dir=$(mktemp -d "$WORK/static-XXXXXX")
+  SVC_EXTRA_ARGS="--spring.web.resources.static-locations=classpath:/static/,file:$static_dir/" svc_start opendata-platform
+  local ppid=$APP_PID base=http://127.0.0.1:$PPORT t0 n
+  say "platform ready in $READY_MS ms (fresh data directory ${SVC_DIR#"$ROOT"/}; embedded PostgreSQL on port $SVC_PG_PORT)"
+  for ((i = 0; i < 300; i++)); do
+    n=$(curl -s "$base/api/3/action/package_search?rows=0" | grep -o '"count":[0-9]*' | cut -d: -f2)
+    [ "${n:-0}" -ge 198 ] && break
+    sleep 0.5
+  done
+  note "generating $OD_COUNT datasets"
+  t0=$(now_us)
+  PGCLIENTENCODING=UTF8 psql -h 127.0.0.1 -p "$SVC_PG_PORT" -U postgres -d postgres -AtXq -v ON_ERROR_STOP=1 \
+    -v n="$OD_COUNT" -f bench/opendata/generate.sql >/dev/null || { note "generation failed"; exit 1; }
+  svc_sql "VACUUM ANALYZE opendata.dataset" >/dev/null
+  svc_sql "VACUUM ANALYZE opendata.resource" >/dev/null
+  say "generated $(svc_sql "SELECT count(*) FROM opendata.dataset") datasets with $(svc_sql "SELECT count(*) FROM opendata.resource") resources in $(awk -v d="$(($(now_us) - t0))" 'BEGIN { printf "%.0f", d / 1e6 }') s"
+  local first_ms
+  first_ms=$(curl -s -o /dev/null -w '%{time_total}' "$base/api/3/action/package_search?rows=0" | awk '{ printf "%.0f", $1 * 1000 }')
+  sleep 1.2
+  curl -s -o /dev/null "$base/api/3/action/package_search?rows=0"
+  say "first search after the generation (the index reads the new datasets): $first_ms ms; heap after: $(jcmd "$ppid" GC.heap_info 2>/dev/null | awk '/used/ { print; exit }' | sed 's/^ *//')"
+  local facets='facet.field=%5B%22organization%22%2C%22groups%22%2C%22tags%22%2C%22res_format%22%2C%22license_id%22%5D'
+  local paths=(
+    "/api/3/action/package_search?$facets"
+    "/api/3/action/package_search?q=d%C3%A2n%20s%E1%BB%91&$facets"
+    "/api/3/action/package_search?q=lua&fq=res_format:CSV&$facets"
+    "/api/3/action/package_search?fq=groups:y-te%20license_id:cc-by&sort=metadata_modified%20desc&$facets"
+    "/api/3/action/package_search?q=thong%20ke%20giao%20thong&rows=20&$facets"
+  )
+  local p size total_size=0
+  for p in "${paths[@]}"; do
+    size=$(curl -s "$base$p" | tee "$LOGS/search.json" | wc -c)
+    total_size=$((total_size + size))
+    say "query ${p#/api/3/action/package_search?}: $(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["result"]; print("%d matches, %d results" % (r["count"], len(r["results"])))' "$LOGS/search.json"), $size bytes"
+  done
+  # The ceiling: a static file of the answers' mean size, served by the same server.
+  head -c $((total_size / ${#paths[@]})) /dev/urandom | base64 -w 0 | head -c $((total_size / ${#paths[@]})) >"$static_dir/anchor.json"
+  say "static file: /anchor.json, $(stat -c %s "$static_dir/anchor.json") bytes (the answers' mean size)"
+  local all
+  all="${paths[*]}"
+  note "JIT warm-up: ${JIT_WARMUP}s"
+  env BENCH_PATHS="$all" timeout $((JIT_WARMUP + 90)) wrk -t"$WRK_THREADS" -c"$WRK_CONN" -d"${JIT_WARMUP}s" \
+    --timeout "$WRK_TIMEOUT" -s bench/services/search.lua "$base" >>"$LOGS/wrk.log" 2>&1
+  env BENCH_PATHS="/anchor.json" timeout $((JIT_WARMUP + 90)) wrk -t"$WRK_THREADS" -c"$WRK_CONN" -d10s \
+    --timeout "$WRK_TIMEOUT" -s bench/services/search.lua "$base" >>"$LOGS/wrk.log" 2>&1
+  say ""
+  say "cpu_ms/req: CPU time of the JVM and its PostgreSQL during the run, per request; errors: answers other than 200"
+  say "$SVC_COLUMNS"
+  svc_wrk "package_search, 5 queries with facets" "$WRK_THREADS" "$WRK_CONN" "$WRK_SECONDS" bench/services/search.lua \
+    "$base" "$ppid" "$SVC_DIR/pg" BENCH_PATHS="$all"
+  local loaded=$SVC_LINE errors=$SVC_ERRORS
+  svc_wrk "static file of the same size" "$WRK_THREADS" "$WRK_CONN" "$WRK_SECONDS" bench/services/search.lua \
+    "$base" "$ppid" "$SVC_DIR/pg" BENCH_PATHS="/anchor.json"
+  local ceiling=$SVC_LINE
+  say ""
+  note "DCAT: the whole catalogue streamed"
+  local heap0 heapmax=0 h watch t1 bytes
+  jcmd "$ppid" GC.run >/dev/null 2>&1
+  heap0=$(jcmd "$ppid" GC.heap_info 2>/dev/null | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { print $(i + 1); exit } }' | tr -d 'K')
+  ( while :; do jcmd "$ppid" GC.heap_info 2>/dev/null | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { print $(i + 1); exit } }' | tr -d 'K'; sleep 0.5; done ) >"$LOGS/heap.txt" &
+  watch=$!
+  t1=$(now_us)
+  curl -s "$base/catalog/all.nt" >"$LOGS/all.nt" &
+  local fetch=$! live=""
+  # Halfway through, what the export keeps alive: a full collection, then the heap in use.
+  sleep 10
+  if kill -0 "$fetch" 2>/dev/null; then
+    jcmd "$ppid" GC.run >/dev/null 2>&1
+    live=$(jcmd "$ppid" GC.heap_info 2>/dev/null | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { print $(i + 1); exit } }' | tr -d 'K')
+  fi
+  wait "$fetch"
+  bytes=$(stat -c %s "$LOGS/all.nt")
+  local secs
+  secs=$(awk -v d="$(($(now_us) - t1))" 'BEGIN { printf "%.1f", d / 1e6 }')
+  kill "$watch" 2>/dev/null; wait "$watch" 2>/dev/null
+  heapmax=$(sort -n "$LOGS/heap.txt" | tail -1)
+  say "DCAT /catalog/all.nt: $bytes bytes, $(grep -c 'ns/dcat#Dataset>' "$LOGS/all.nt") datasets, $(wc -l <"$LOGS/all.nt") triples in $secs s"
+  say "  heap in use after a full collection: before the export ${heap0} K, 10 s into it ${live:-?} K (highest sampled, garbage included: ${heapmax} K)"
+  say ""
+  local rps p95 crps
+  rps=$(field rps "$loaded"); p95=$(field p95_ms "$loaded"); crps=$(field rps "$ceiling")
+  say "goal: package_search with facets over $OD_COUNT datasets p95 <= 20 ms (wrk -c$WRK_CONN), and >= 1/2 the requests/s of a static file of the same size"
+  say "  p95 $(printf '%.1f' "$p95") ms: $(awk -v p="$p95" 'BEGIN { if (p <= 20) print "goal met"; else printf "goal MISSED by %.1f ms", p - 20 }'); answers other than 200: $errors"
+  say "  ratio package_search / static file: $(awk -v a="$rps" -v b="$crps" 'BEGIN { printf "%.2f (%.1f / %.1f per second): %s", a / b, a, b, (a / b >= 0.5 ? "goal met" : "goal MISSED") }')"
+  say ""
+  stop_app "$ppid" "$SVC_DIR/pg"
+}
 # ---------------------------------------------------------------------------------------------
 
 build
@@ -1053,11 +1156,13 @@ case "$NAME" in
   services-submit) bench_services_submit ;;
   reports-map) bench_reports_map ;;
   reports-submit) bench_reports_submit ;;
+  opendata-search) bench_opendata_search ;;
   all)
     bench_startup
     bench_search
     bench_services_search
     bench_services_submit
     bench_reports_map
-    bench_reports_submit ;;
+    bench_reports_submit
+    bench_opendata_search ;;
 esac

@@ -5,17 +5,52 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The catalogue's reference tables: licences, domains and publishers. */
+/**
+ * The catalogue's reference tables: licences, domains and publishers. Every page and API answer needs
+ * them, so they are kept for {@link #TTL_MILLIS} (a change on this node drops them at once; another
+ * node's within that time).
+ */
 @Repository
 class Catalogue {
 
+    static final long TTL_MILLIS = 2000;
     private final JdbcClient jdbc;
+
+    private record Cached(List<Licence> licences, List<DataDomain> domains, List<Publisher> publishers, long at) {
+    }
+
+    private volatile Cached cached;
 
     Catalogue(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    private Cached cached() {
+        Cached c = cached;
+        if (c == null || System.currentTimeMillis() - c.at() > TTL_MILLIS) {
+            c = new Cached(loadLicences(), loadDomains(), loadPublishers(), System.currentTimeMillis());
+            cached = c;
+        }
+        return c;
+    }
+
+    private void drop() {
+        cached = null;
+    }
+
     List<Licence> licences() {
+        return cached().licences();
+    }
+
+    List<DataDomain> domains() {
+        return cached().domains();
+    }
+
+    List<Publisher> publishers() {
+        return cached().publishers();
+    }
+
+    private List<Licence> loadLicences() {
         return jdbc.sql("SELECT id, title, title_en, url, open FROM opendata.licence ORDER BY position, id")
                 .query((rs, i) -> new Licence(rs.getString("id"), rs.getString("title"), rs.getString("title_en"),
                         rs.getString("url"), rs.getBoolean("open"))).list();
@@ -29,9 +64,10 @@ class Catalogue {
                   url = EXCLUDED.url, open = EXCLUDED.open, position = EXCLUDED.position""")
                 .param("id", l.id()).param("title", l.title()).param("en", l.titleEn()).param("url", l.url())
                 .param("open", l.open()).param("position", position).update();
+        drop();
     }
 
-    List<DataDomain> domains() {
+    private List<DataDomain> loadDomains() {
         return jdbc.sql("""
                 SELECT code, title, title_en, description, icon, theme, position
                 FROM opendata.domain ORDER BY position, code""")
@@ -50,9 +86,10 @@ class Catalogue {
                 .param("code", d.code()).param("title", d.title()).param("en", d.titleEn())
                 .param("description", d.description()).param("icon", d.icon()).param("theme", d.theme())
                 .param("position", d.position()).update();
+        drop();
     }
 
-    List<Publisher> publishers() {
+    private List<Publisher> loadPublishers() {
         return jdbc.sql("SELECT agency_id, name, title, title_en, description, email FROM opendata.publisher ORDER BY name")
                 .query((rs, i) -> new Publisher(rs.getLong("agency_id"), rs.getString("name"), rs.getString("title"),
                         rs.getString("title_en"), rs.getString("description"), rs.getString("email"))).list();
@@ -70,5 +107,6 @@ class Catalogue {
                   title_en = EXCLUDED.title_en, description = EXCLUDED.description, email = EXCLUDED.email""")
                 .param("agency", p.agencyId()).param("name", p.name()).param("title", p.title())
                 .param("en", p.titleEn()).param("description", p.description()).param("email", p.email()).update();
+        drop();
     }
 }

@@ -121,7 +121,8 @@ class CkanActions {
     }
 
     private Map<String, Object> pkg(Dataset d, CkanDicts.Context c) {
-        return CkanDicts.pkg(d, c, catalogue.quality(d).score());
+        return CkanDicts.pkg(d, c, QualityScore.of(d, d.licenceId() == null ? null : c.licences().get(d.licenceId()),
+                java.time.Instant.now()).score());
     }
 
     private Map<String, Object> status(String base) {

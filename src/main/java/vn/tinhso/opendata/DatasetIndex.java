@@ -43,11 +43,15 @@ class DatasetIndex {
             String[] words, String[] titleWords, String[] tagWords, Map<Facet, String[]> values) {
     }
 
-    /** An immutable state of the index. */
+    /**
+     * An immutable state of the index. {@code values[f]} is the dictionary of facet f's values,
+     * {@code ids[f][i]} the ids (in that dictionary) of entry i's values.
+     */
     private record Snapshot(Entry[] entries, String[] vocabulary, int[][] postings, Map<String, Integer> slot,
-            Map<String, int[]> orders) {
+            Map<String, int[]> orders, String[][] values, int[][][] ids) {
 
-        static final Snapshot EMPTY = new Snapshot(new Entry[0], new String[0], new int[0][], Map.of(), Map.of());
+        static final Snapshot EMPTY = new Snapshot(new Entry[0], new String[0], new int[0][], Map.of(), Map.of(),
+                new String[Facet.values().length][0], new int[Facet.values().length][0][]);
     }
 
     private final Datasets datasets;
@@ -85,8 +89,7 @@ class DatasetIndex {
         int n = s.entries().length;
         long[] match = new long[(n + 63) >>> 6];
         for (int i = 0; i < n; i++) {
-            Entry e = s.entries()[i];
-            if (visible(e, q)) {
+            if (visible(s.entries()[i], q)) {
                 match[i >>> 6] |= 1L << i;
             }
         }
@@ -95,35 +98,48 @@ class DatasetIndex {
             and(match, wordMatches(s, word, n));
         }
         for (Map.Entry<Facet, List<Set<String>>> filter : q.filters().entrySet()) {
+            int f = filter.getKey().ordinal();
             for (Set<String> anyOf : filter.getValue()) {
+                boolean[] wanted = new boolean[s.values()[f].length];
+                for (int v = 0; v < wanted.length; v++) {
+                    wanted[v] = anyOf.contains(s.values()[f][v]);
+                }
                 for (int i = nextSet(match, 0); i >= 0; i = nextSet(match, i + 1)) {
-                    if (!hasAny(s.entries()[i].values().get(filter.getKey()), anyOf)) {
+                    if (!hasAny(s.ids()[f][i], wanted)) {
                         match[i >>> 6] &= ~(1L << i);
                     }
                 }
             }
         }
         int count = 0;
-        Map<Facet, Map<String, long[]>> counts = new EnumMap<>(Facet.class);
+        int[][] counts = new int[Facet.values().length][];
         for (Facet f : q.facets()) {
-            counts.put(f, new HashMap<>());
+            counts[f.ordinal()] = new int[s.values()[f.ordinal()].length];
         }
         for (int i = nextSet(match, 0); i >= 0; i = nextSet(match, i + 1)) {
             count++;
-            Entry e = s.entries()[i];
-            for (Map.Entry<Facet, Map<String, long[]>> c : counts.entrySet()) {
-                for (String v : e.values().get(c.getKey())) {
-                    c.getValue().computeIfAbsent(v, k -> new long[1])[0]++;
+            for (Facet f : q.facets()) {
+                int[] c = counts[f.ordinal()];
+                for (int id : s.ids()[f.ordinal()][i]) {
+                    c[id]++;
                 }
             }
         }
         List<Dataset> page = page(s, match, count, queryWords, q);
         Map<Facet, List<DatasetHits.FacetCount>> facets = new EnumMap<>(Facet.class);
-        counts.forEach((facet, values) -> facets.put(facet, values.entrySet().stream()
-                .sorted(Map.Entry.<String, long[]>comparingByValue(Comparator.comparingLong(v -> -v[0]))
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .limit(q.facetLimit() < 0 ? Long.MAX_VALUE : q.facetLimit())
-                .map(v -> new DatasetHits.FacetCount(v.getKey(), v.getValue()[0])).toList()));
+        for (Facet f : q.facets()) {
+            int[] c = counts[f.ordinal()];
+            String[] names = s.values()[f.ordinal()];
+            List<Integer> present = new ArrayList<>();
+            for (int v = 0; v < c.length; v++) {
+                if (c[v] > 0) {
+                    present.add(v);
+                }
+            }
+            present.sort((a, b) -> c[a] != c[b] ? Integer.compare(c[b], c[a]) : names[a].compareTo(names[b]));
+            facets.put(f, present.stream().limit(q.facetLimit() < 0 ? Long.MAX_VALUE : q.facetLimit())
+                    .map(v -> new DatasetHits.FacetCount(names[v], c[v])).toList());
+        }
         return new DatasetHits(count, page, facets);
     }
 
@@ -139,9 +155,9 @@ class DatasetIndex {
         return d.state() == DatasetState.PUBLISHED || q.includeDrafts();
     }
 
-    private static boolean hasAny(String[] values, Set<String> wanted) {
-        for (String v : values) {
-            if (wanted.contains(v)) {
+    private static boolean hasAny(int[] ids, boolean[] wanted) {
+        for (int id : ids) {
+            if (wanted[id]) {
                 return true;
             }
         }
@@ -177,27 +193,34 @@ class DatasetIndex {
             }
             return result;
         }
-        // Relevance: words in the title count most, then tags, then the rest; ties by the second key.
-        int[] rank = s.orders().get("rank:" + (sort.size() > 1 ? sort.get(1).field() : "metadata_modified"));
-        boolean secondDescending = sort.size() <= 1 || sort.get(1).descending();
-        int[] hits = new int[count];
+        // Relevance: words in the title count most, then tags, then the rest; ties by the second key. Scores
+        // are small numbers: walk the second key's order once per score, highest first, until the page is full.
+        DatasetQuery.Sort second = sort.size() > 1 ? sort.get(1) : new DatasetQuery.Sort("metadata_modified", true);
+        int[] order = s.orders().get(second.field().equals("score") || second.field().equals("relevance")
+                ? "metadata_modified" : second.field());
         int[] score = new int[s.entries().length];
-        int h = 0;
+        int best = 0;
         for (int i = nextSet(match, 0); i >= 0; i = nextSet(match, i + 1)) {
-            hits[h++] = i;
             Entry e = s.entries()[i];
             int sc = 0;
             for (String w : queryWords) {
                 sc += (contains(e.titleWords(), w) ? 3 : 0) + (contains(e.tagWords(), w) ? 2 : 0);
             }
             score[i] = sc;
+            best = Math.max(best, sc);
         }
-        Integer[] boxed = Arrays.stream(hits).boxed().toArray(Integer[]::new);
-        Arrays.sort(boxed, (a, b) -> score[a] != score[b] ? Integer.compare(score[b], score[a])
-                : secondDescending ? Integer.compare(rank[b], rank[a]) : Integer.compare(rank[a], rank[b]));
         List<Dataset> result = new ArrayList<>(to - from);
-        for (int k = from; k < to; k++) {
-            result.add(s.entries()[boxed[k]].dataset());
+        int seen = 0;
+        for (int level = best; level >= 0 && seen < to; level--) {
+            for (int k = 0; k < order.length && seen < to; k++) {
+                int i = order[second.descending() ? order.length - 1 - k : k];
+                if ((match[i >>> 6] & (1L << i)) != 0 && score[i] == level) {
+                    if (seen >= from) {
+                        result.add(s.entries()[i].dataset());
+                    }
+                    seen++;
+                }
+            }
         }
         return result;
     }
@@ -363,7 +386,11 @@ class DatasetIndex {
         keys.put("metadata_modified", Comparator.<Entry, Instant>comparing(e -> e.dataset().modifiedAt()).thenComparing(byName));
         keys.put("metadata_created", Comparator.<Entry, Instant>comparing(e -> e.dataset().createdAt()).thenComparing(byName));
         keys.put("name", byName);
-        keys.put("title_string", Comparator.<Entry, String>comparing(e -> e.dataset().title(), collator::compare)
+        Map<Entry, com.ibm.icu.text.CollationKey> titleKeys = new java.util.IdentityHashMap<>();
+        for (Entry e : entries) {
+            titleKeys.put(e, collator.getCollationKey(e.dataset().title()));
+        }
+        keys.put("title_string", Comparator.<Entry, com.ibm.icu.text.CollationKey>comparing(titleKeys::get)
                 .thenComparing(byName));
         keys.put("views_recent", Comparator.<Entry>comparingLong(e -> e.dataset().views()).thenComparing(byName));
         keys.put("views_total", keys.get("views_recent"));
@@ -376,18 +403,27 @@ class DatasetIndex {
                 order[i] = i;
             }
             Arrays.sort(order, (a, b) -> cmp.compare(entries[a], entries[b]));
-            int[] ordered = Arrays.stream(order).mapToInt(Integer::intValue).toArray();
-            int[] rank = new int[entries.length];
-            for (int k = 0; k < ordered.length; k++) {
-                rank[ordered[k]] = k;
-            }
-            orders.put(key.getKey(), ordered);
-            orders.put("rank:" + key.getKey(), rank);
+            orders.put(key.getKey(), Arrays.stream(order).mapToInt(Integer::intValue).toArray());
         }
         orders.put("score", orders.get("metadata_modified"));
         orders.put("relevance", orders.get("metadata_modified"));
-        orders.put("rank:score", orders.get("rank:metadata_modified"));
-        orders.put("rank:relevance", orders.get("rank:metadata_modified"));
-        return new Snapshot(entries, vocabulary, postings, slot, Map.copyOf(orders));
+        int facets = Facet.values().length;
+        String[][] values = new String[facets][];
+        int[][][] ids = new int[facets][entries.length][];
+        for (Facet f : Facet.values()) {
+            Map<String, Integer> dictionary = new HashMap<>();
+            for (int i = 0; i < entries.length; i++) {
+                String[] vs = entries[i].values().get(f);
+                int[] e = new int[vs.length];
+                for (int k = 0; k < vs.length; k++) {
+                    e[k] = dictionary.computeIfAbsent(vs[k], x -> dictionary.size());
+                }
+                ids[f.ordinal()][i] = e;
+            }
+            String[] names = new String[dictionary.size()];
+            dictionary.forEach((name, id) -> names[id] = name);
+            values[f.ordinal()] = names;
+        }
+        return new Snapshot(entries, vocabulary, postings, slot, Map.copyOf(orders), values, ids);
     }
 }
