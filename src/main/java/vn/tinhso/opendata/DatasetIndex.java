@@ -48,10 +48,10 @@ class DatasetIndex {
      * {@code ids[f][i]} the ids (in that dictionary) of entry i's values.
      */
     private record Snapshot(Entry[] entries, String[] vocabulary, int[][] postings, Map<String, Integer> slot,
-            Map<String, int[]> orders, String[][] values, int[][][] ids) {
+            Map<String, int[]> orders, String[][] values, int[][][] ids, int[][] titleIds, int[][] tagIds) {
 
         static final Snapshot EMPTY = new Snapshot(new Entry[0], new String[0], new int[0][], Map.of(), Map.of(),
-                new String[Facet.values().length][0], new int[Facet.values().length][0][]);
+                new String[Facet.values().length][0], new int[Facet.values().length][0][], new int[0][], new int[0][]);
     }
 
     private final Datasets datasets;
@@ -113,14 +113,15 @@ class DatasetIndex {
         }
         int count = 0;
         int[][] counts = new int[Facet.values().length][];
-        for (Facet f : q.facets()) {
-            counts[f.ordinal()] = new int[s.values()[f.ordinal()].length];
+        int[] asked = q.facets().stream().mapToInt(Facet::ordinal).toArray();
+        for (int f : asked) {
+            counts[f] = new int[s.values()[f].length];
         }
         for (int i = nextSet(match, 0); i >= 0; i = nextSet(match, i + 1)) {
             count++;
-            for (Facet f : q.facets()) {
-                int[] c = counts[f.ordinal()];
-                for (int id : s.ids()[f.ordinal()][i]) {
+            for (int f : asked) {
+                int[] c = counts[f];
+                for (int id : s.ids()[f][i]) {
                     c[id]++;
                 }
             }
@@ -198,13 +199,20 @@ class DatasetIndex {
         DatasetQuery.Sort second = sort.size() > 1 ? sort.get(1) : new DatasetQuery.Sort("metadata_modified", true);
         int[] order = s.orders().get(second.field().equals("score") || second.field().equals("relevance")
                 ? "metadata_modified" : second.field());
+        // A query word matches a range of the sorted vocabulary (itself, or the words it begins).
+        int[] lo = new int[queryWords.length];
+        int[] hi = new int[queryWords.length];
+        for (int w = 0; w < queryWords.length; w++) {
+            int[] range = range(s.vocabulary(), queryWords[w]);
+            lo[w] = range[0];
+            hi[w] = range[1];
+        }
         int[] score = new int[s.entries().length];
         int best = 0;
         for (int i = nextSet(match, 0); i >= 0; i = nextSet(match, i + 1)) {
-            Entry e = s.entries()[i];
             int sc = 0;
-            for (String w : queryWords) {
-                sc += (contains(e.titleWords(), w) ? 3 : 0) + (contains(e.tagWords(), w) ? 2 : 0);
+            for (int w = 0; w < lo.length; w++) {
+                sc += (within(s.titleIds()[i], lo[w], hi[w]) ? 3 : 0) + (within(s.tagIds()[i], lo[w], hi[w]) ? 2 : 0);
             }
             score[i] = sc;
             best = Math.max(best, sc);
@@ -225,29 +233,34 @@ class DatasetIndex {
         return result;
     }
 
-    private static boolean contains(String[] words, String prefix) {
-        for (String w : words) {
-            if (w.startsWith(prefix)) {
+    private static boolean within(int[] ids, int lo, int hi) {
+        for (int id : ids) {
+            if (id >= lo && id < hi) {
                 return true;
             }
         }
         return false;
     }
 
+    /** The vocabulary range a query word matches: itself, or (from three letters) every word it begins. */
+    private static int[] range(String[] vocabulary, String word) {
+        int at = Arrays.binarySearch(vocabulary, word);
+        if (word.length() < 3) {
+            return at >= 0 ? new int[] {at, at + 1} : new int[] {0, 0};
+        }
+        int from = at >= 0 ? at : -at - 1;
+        int to = from;
+        while (to < vocabulary.length && vocabulary[to].startsWith(word)) {
+            to++;
+        }
+        return new int[] {from, to};
+    }
+
     /** The datasets having a word equal to, or (from three letters) starting with, the query word. */
     private static long[] wordMatches(Snapshot s, String word, int n) {
         long[] bits = new long[(n + 63) >>> 6];
-        String[] vocabulary = s.vocabulary();
-        int at = Arrays.binarySearch(vocabulary, word);
-        if (word.length() < 3) {
-            if (at >= 0) {
-                for (int i : s.postings()[at]) {
-                    bits[i >>> 6] |= 1L << i;
-                }
-            }
-            return bits;
-        }
-        for (int v = at >= 0 ? at : -at - 1; v < vocabulary.length && vocabulary[v].startsWith(word); v++) {
+        int[] range = range(s.vocabulary(), word);
+        for (int v = range[0]; v < range[1]; v++) {
             for (int i : s.postings()[v]) {
                 bits[i >>> 6] |= 1L << i;
             }
@@ -313,9 +326,11 @@ class DatasetIndex {
                 batch = datasets.changedAfter(after, BATCH);
                 for (Datasets.Changed c : batch) {
                     Dataset d = c.dataset();
+                    Entry before = entries.get(d.id());
                     if (d.state() == DatasetState.DELETED) {
                         changed |= entries.remove(d.id()) != null;
-                    } else {
+                    } else if (before == null || !before.dataset().equals(d)) {
+                        // The overlap reads recent changes again: only a real change rebuilds the snapshot.
                         entries.put(d.id(), entry(d, publishers.get(d.publisherId()), licences.get(d.licenceId()), now));
                         changed = true;
                     }
@@ -355,6 +370,11 @@ class DatasetIndex {
         values.put(Facet.LICENCE, d.licenceId() == null ? new String[0] : new String[] {d.licenceId()});
         return new Entry(d, QualityScore.of(d, licence, now).score(), d.publisherId(), publisherName, d.isPublic(),
                 words.toArray(String[]::new), titleWords, tagWords, values);
+    }
+
+    /** The places of the words in the sorted vocabulary (every word of an entry is in it). */
+    private static int[] positions(String[] vocabulary, String[] words) {
+        return Arrays.stream(words).mapToInt(w -> Arrays.binarySearch(vocabulary, w)).filter(p -> p >= 0).toArray();
     }
 
     private static String[] concat(String[] a, String[] b) {
@@ -424,6 +444,12 @@ class DatasetIndex {
             dictionary.forEach((name, id) -> names[id] = name);
             values[f.ordinal()] = names;
         }
-        return new Snapshot(entries, vocabulary, postings, slot, Map.copyOf(orders), values, ids);
+        int[][] titleIds = new int[entries.length][];
+        int[][] tagIds = new int[entries.length][];
+        for (int i = 0; i < entries.length; i++) {
+            titleIds[i] = positions(vocabulary, entries[i].titleWords());
+            tagIds[i] = positions(vocabulary, entries[i].tagWords());
+        }
+        return new Snapshot(entries, vocabulary, postings, slot, Map.copyOf(orders), values, ids, titleIds, tagIds);
     }
 }
