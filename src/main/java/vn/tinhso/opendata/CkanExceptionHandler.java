@@ -7,7 +7,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -103,19 +102,8 @@ class CkanExceptionHandler {
         return internal(request);
     }
 
-    /**
-     * The language of messages: the user's choice on the site (lang parameter or cookie), else the
-     * Accept-Language header of an API client, else Vietnamese.
-     */
     static java.util.Locale locale(HttpServletRequest request) {
-        boolean chosen = request.getParameter("lang") != null
-                || org.springframework.web.util.WebUtils.getCookie(request, "tinhso-lang") != null;
-        String header = request.getHeader("Accept-Language");
-        if (chosen || header == null || header.isBlank()) {
-            return LocaleContextHolder.getLocale();
-        }
-        return "en".equals(request.getLocale().getLanguage()) ? java.util.Locale.ENGLISH
-                : java.util.Locale.forLanguageTag("vi");
+        return vn.tinhso.shared.ApiLocale.of(request);
     }
 
     private ResponseEntity<Object> internal(HttpServletRequest request) {

@@ -12,8 +12,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.tinhso.shared.Actor;
-import vn.tinhso.shared.AuditableEvent;
 import vn.tinhso.shared.ErrorCode;
 import vn.tinhso.shared.InvalidInput;
 import vn.tinhso.shared.InvalidInput.Violation;
@@ -40,29 +38,6 @@ public class DatasetRequestManagement {
         this.jdbc = jdbc;
         this.catalogue = catalogue;
         this.events = events;
-    }
-
-    /** A request was made or answered. */
-    public record DatasetRequestChanged(long requestId, String change, Actor actor) implements AuditableEvent {
-        @Override
-        public String action() {
-            return "opendata.request." + change;
-        }
-
-        @Override
-        public String targetType() {
-            return "dataset_request";
-        }
-
-        @Override
-        public String targetId() {
-            return String.valueOf(requestId);
-        }
-
-        @Override
-        public Map<String, String> details() {
-            return Map.of();
-        }
     }
 
     /** Records a request; {@code requester} and {@code email} are needed when nobody is signed in. */
@@ -105,7 +80,7 @@ public class DatasetRequestManagement {
                   status) VALUES (:t, :d, :r, :e, :a, :p, 'OPEN') RETURNING id""")
                 .param("t", t).param("d", d).param("r", name != null ? name : editor.name()).param("e", mail)
                 .param("a", editor.accountId()).param("p", publisherId).query(Long.class).single();
-        events.publishEvent(new DatasetRequestChanged(id, "created", Actor.current()));
+        events.publishEvent(OpendataChanged.of("request.created", "dataset_request", id));
         return get(id);
     }
 
@@ -145,7 +120,7 @@ public class DatasetRequestManagement {
                   answered_at = now() WHERE id = :id""")
                 .param("s", s.name()).param("a", a).param("by", editor.name()).param("d", datasetId).param("id", id)
                 .update();
-        events.publishEvent(new DatasetRequestChanged(id, "answered", Actor.current()));
+        events.publishEvent(OpendataChanged.of("request.answered", "dataset_request", id));
         return get(id);
     }
 

@@ -2,12 +2,10 @@ package vn.tinhso.opendata;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tinhso.shared.Actor;
-import vn.tinhso.shared.AuditableEvent;
 import vn.tinhso.shared.ErrorCode;
 import vn.tinhso.shared.InvalidInput;
 import vn.tinhso.shared.InvalidInput.Violation;
@@ -28,29 +26,6 @@ public class HarvestManagement {
         this.harvester = harvester;
         this.catalogue = catalogue;
         this.events = events;
-    }
-
-    /** A harvest source was created or a run was asked for. */
-    public record HarvestChanged(long sourceId, String change, Actor actor) implements AuditableEvent {
-        @Override
-        public String action() {
-            return "opendata.harvest." + change;
-        }
-
-        @Override
-        public String targetType() {
-            return "harvest_source";
-        }
-
-        @Override
-        public String targetId() {
-            return String.valueOf(sourceId);
-        }
-
-        @Override
-        public Map<String, String> details() {
-            return Map.of();
-        }
     }
 
     public List<HarvestSource> sources() {
@@ -84,7 +59,7 @@ public class HarvestManagement {
         InvalidInput.throwIfAny(v);
         long id = harvests.createSource(title.strip(), k, url.strip(), p.orElseThrow().agencyId(), f,
                 Actor.current().name());
-        events.publishEvent(new HarvestChanged(id, "source_created", Actor.current()));
+        events.publishEvent(OpendataChanged.of("harvest.source_created", "harvest_source", id));
         return harvests.source(id).orElseThrow();
     }
 
@@ -93,7 +68,7 @@ public class HarvestManagement {
         harvests.source(sourceId).orElseThrow(() -> TinhSoException.of(ErrorCode.NOT_FOUND, "harvest source " + sourceId));
         harvests.failStale(Harvester.STALE); // a job left RUNNING by a node that died must not block this run
         HarvestJob job = harvests.queue(sourceId, Actor.current().name());
-        events.publishEvent(new HarvestChanged(sourceId, "run_requested", Actor.current()));
+        events.publishEvent(OpendataChanged.of("harvest.run_requested", "harvest_source", sourceId));
         harvester.runSoon();
         return job;
     }

@@ -3,10 +3,8 @@ package vn.tinhso.reports;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.WebUtils;
 
 /**
  * The texts of the Open311 API: its own bundle ({@code i18n/open311}) over the application's, so
@@ -16,8 +14,6 @@ import org.springframework.web.util.WebUtils;
  */
 @Component
 class Open311Messages {
-
-    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
     private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
 
@@ -33,11 +29,6 @@ class Open311Messages {
     }
 
     static Locale locale(HttpServletRequest request) {
-        boolean chosen = request.getParameter("lang") != null || WebUtils.getCookie(request, "tinhso-lang") != null;
-        String header = request.getHeader("Accept-Language");
-        if (chosen || header == null || header.isBlank()) {
-            return LocaleContextHolder.getLocale();
-        }
-        return "en".equals(request.getLocale().getLanguage()) ? Locale.ENGLISH : VIETNAMESE;
+        return vn.tinhso.shared.ApiLocale.of(request);
     }
 }
