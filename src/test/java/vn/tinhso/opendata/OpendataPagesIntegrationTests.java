@@ -18,7 +18,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.tinhso.IntegrationTest;
+import vn.tinhso.MultipartBody;
 import vn.tinhso.TestHttp;
+import vn.tinhso.files.Samples;
 import vn.tinhso.identity.TestAccounts;
 import vn.tinhso.shared.Zones;
 
@@ -299,5 +301,56 @@ class OpendataPagesIntegrationTests {
         assertThat(catalogue.count()).isEqualTo(before + 1);
         String editPage = officer.get("/staff/datasets/" + name + "/edit", "text/html").body();
         assertThat(editPage).contains("value=\"01/01/2024\"", "id=\"submit-review\"").doesNotContain("id=\"publish\"");
+    }
+
+    @Test
+    void aRefusedUploadIsReportedInVietnameseAndTheOtherResourcesStay() {
+        String name = "kiem-thu-tai-len-" + UUID.randomUUID().toString().substring(0, 8);
+        catalogue.create(input(name, "Bộ dữ liệu kiểm thử tải lên", "Tải lên.", health, "draft"), officerOf(health));
+        TestHttp officer = new TestHttp(port).withToken(accounts.token("Cán bộ tải lên", TestAccounts.officer(health.agencyId())));
+
+        TestHttp.Response good = new MultipartBody().file("file", "benh-vien.csv",
+                "ma,ten\n1,Bệnh viện Đa khoa tỉnh\n".getBytes(StandardCharsets.UTF_8)).post(officer,
+                "/staff/datasets/" + name + "/resources");
+        assertThat(good.status()).isEqualTo(302);
+        assertThat(officer.get("/staff/datasets/" + name + "/edit", "text/html").body()).contains("Đã thêm tài nguyên.");
+        TestHttp.Response bad = new MultipartBody().file("file", "cai-dat.csv", Samples.exe()).post(officer,
+                "/staff/datasets/" + name + "/resources");
+        assertThat(bad.status()).isEqualTo(302);
+
+        String page = officer.get("/staff/datasets/" + name + "/edit", "text/html").body();
+        assertThat(page).contains("Tệp &quot;cai-dat.csv&quot; không được nhận: Loại tệp");
+        assertThat(page).contains("benh-vien.csv");
+        Dataset d = catalogue.find(name, officerOf(health)).orElseThrow();
+        assertThat(d.resources()).extracting(DatasetResource::name).containsExactly("benh-vien.csv");
+    }
+
+    @Test
+    void aLeaderReturnsADatasetWithANoteAndASignedInUserFollowsAPublicOne() {
+        String name = "kiem-thu-tra-lai-" + UUID.randomUUID().toString().substring(0, 8);
+        catalogue.create(input(name, "Bộ dữ liệu kiểm thử trả lại", "Trả lại.", health, null), officerOf(health));
+        assertThat(catalogue.find(name, officerOf(health)).orElseThrow().state()).isEqualTo(DatasetState.REVIEW);
+        TestHttp leader = new TestHttp(port).withToken(accounts.token("Lãnh đạo Sở Y tế", TestAccounts.leader(health.agencyId())));
+        TestHttp officer = new TestHttp(port).withToken(accounts.token("Cán bộ Sở Y tế 2", TestAccounts.officer(health.agencyId())));
+        assertThat(officer.postForm("/staff/datasets/" + name + "/publish", Map.of()).status()).isEqualTo(403);
+        assertThat(officer.get("/staff/datasets/" + name + "/edit", "text/html").body())
+                .doesNotContain("id=\"publish\"", "id=\"return-form\"");
+
+        leader.postForm("/staff/datasets/" + name + "/return", Map.of("note", "Ít"));
+        assertThat(leader.get("/staff/datasets/" + name + "/edit", "text/html").body())
+                .contains("Lý do trả lại cần từ 5 đến 2.000 ký tự.");
+        leader.postForm("/staff/datasets/" + name + "/return", Map.of("note", "Thiếu tệp dữ liệu, hãy bổ sung."));
+        assertThat(catalogue.find(name, officerOf(health)).orElseThrow().state()).isEqualTo(DatasetState.DRAFT);
+        assertThat(officer.get("/staff/datasets/" + name + "/edit", "text/html").body())
+                .contains("Thiếu tệp dữ liệu, hãy bổ sung.", "id=\"submit-review\"");
+
+        TestHttp citizen = new TestHttp(port).withToken(accounts.token("Người theo dõi", TestAccounts.citizen()));
+        String budget = demo(BUDGET).name();
+        assertThat(citizen.get("/dataset/" + budget, "text/html").body()).contains("id=\"follow-button\">Theo dõi<");
+        assertThat(citizen.postForm("/dataset/" + budget + "/follow", Map.of("action", "follow")).status()).isEqualTo(302);
+        assertThat(citizen.get("/dataset/" + budget, "text/html").body()).contains(">Bỏ theo dõi<");
+        citizen.postForm("/dataset/" + budget + "/follow", Map.of("action", "unfollow"));
+        assertThat(citizen.get("/dataset/" + budget, "text/html").body()).contains("id=\"follow-button\">Theo dõi<");
+        assertThat(anonymous.postForm("/dataset/" + budget + "/follow", Map.of()).status()).isIn(302, 401, 403);
     }
 }
