@@ -88,10 +88,11 @@ class OpendataPagesIntegrationTests {
         return new Editor(2L, "canbo@test.tinhso.vn", Set.of(p.agencyId()), Set.of(), false);
     }
 
+    /** A dataset of the test's own; not in the domain y-te, whose datasets CkanApiIntegrationTests counts. */
     static DatasetInput input(String name, String title, String notes, Publisher p, String state) {
         return new DatasetInput(name, title, null, notes, null, p.name(), "cc-by", false, "1", "ANNUAL", "2024-01-01",
                 "2024-12-31", List.of("38"), "Phòng Kế hoạch", "khth@test.tinhso.vn", null,
-                List.of("kiểm thử", "trang", "dữ liệu"), List.of("y-te"), List.of(), state);
+                List.of("kiểm thử", "trang", "dữ liệu"), List.of("hanh-chinh-cong"), List.of(), state);
     }
 
     // ------------------------------------------------------------------ search
@@ -208,6 +209,9 @@ class OpendataPagesIntegrationTests {
         String notes = "Mô tả **đậm**.\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1)) và <img src=x onerror=\"alert(2)\">"
                 + " và [y](JAVASCRIPT:alert(3))\n\n[trang](https://example.org/a)";
         catalogue.create(input(name, "Bộ dữ liệu kiểm thử mô tả độc hại", notes, health, null), leaderOf(health));
+        // A public dataset has a distribution (DcatIntegrationTests checks the whole catalogue against DCAT-AP).
+        catalogue.addResource(name, new ResourceInput("Tệp kiểm thử", null, "CSV", "https://example.org/kiem-thu.csv"),
+                null, null, leaderOf(health));
 
         TestHttp.Response page = anonymous.get("/dataset/" + name, "text/html");
 
