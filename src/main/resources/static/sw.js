@@ -1,7 +1,7 @@
 // Service worker of the PWA shell: caches the static shell and the report form (THANHHOA-S), serves
 // pages from the network and falls back to the cached form or the offline page when there is no
 // connection. Never caches API answers (reports waiting offline are kept by report-app.js in IndexedDB).
-const CACHE = 'tinhso-shell-v2';
+const CACHE = 'tinhso-shell-v3';
 // Pages: always asked from the network first (they carry the session's CSRF token), the cache is the fallback.
 const PAGES = ['/reports/new'];
 const SHELL = ['/offline', '/css/app.css', '/css/reports.css', '/js/app.js', '/js/report-app.js', '/img/emblem.svg',

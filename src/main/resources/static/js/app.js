@@ -26,3 +26,23 @@ document.addEventListener('submit', function (event) {
   var buttons = event.target.querySelectorAll ? event.target.querySelectorAll('button[type="submit"][data-once]') : [];
   setTimeout(function () { buttons.forEach(function (b) { b.disabled = true; }); }, 0);
 });
+// Copy buttons (data-copy="#input"): hidden without JavaScript, where the address stays selectable in its field.
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('button[data-copy]').forEach(function (button) {
+    var field = document.querySelector(button.getAttribute('data-copy'));
+    if (!field || !navigator.clipboard) {
+      return;
+    }
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      navigator.clipboard.writeText(field.value).then(function () {
+        var status = document.getElementById('copy-status');
+        if (status) {
+          status.textContent = button.getAttribute('data-copied') || '';
+        }
+      }, function () {
+        field.select();
+      });
+    });
+  });
+});

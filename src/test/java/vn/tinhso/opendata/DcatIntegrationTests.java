@@ -73,10 +73,14 @@ class DcatIntegrationTests {
         if (!report.conforms()) {
             ShLib.printReport(report);
         }
-        // The one recommended property we cannot give: the end of an open-ended period (e.g. units valid since
-        // 1 July 2025). Everything else, mandatory or recommended, must be there.
+        // Recommended properties we cannot always give: the end of an open-ended period (e.g. units valid since
+        // 1 July 2025), and a distribution of a dataset whose publisher has not added a resource yet (the
+        // catalogue allows it; the quality score counts it). Everything else, mandatory or recommended, must be there.
         assertThat(report.getEntries().stream().filter(e -> !(e.resultPath() != null
-                && e.resultPath().toString().contains("endDate"))).toList()).as("DCAT-AP 3 violations").isEmpty();
+                && (e.resultPath().toString().contains("endDate") || e.resultPath().toString().contains("distribution")
+                        && data.listObjectsOfProperty(e.focusNode() == null ? null
+                                : data.asRDFNode(e.focusNode()).asResource(), DCAT.distribution).toList().isEmpty())))
+                .toList()).as("DCAT-AP 3 violations").isEmpty();
     }
 
     @Test
