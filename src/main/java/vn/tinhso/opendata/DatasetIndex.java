@@ -35,6 +35,8 @@ class DatasetIndex {
 
     static final long FRESHNESS_MILLIS = 1000;
     static final long OVERLAP = 200;
+    /** Public searches whose answers are kept per snapshot (like Solr's query result cache). */
+    static final int RESULTS_CACHED = 500;
     private static final int BATCH = 5000;
     private static final Pattern WORDS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
@@ -48,10 +50,22 @@ class DatasetIndex {
      * {@code ids[f][i]} the ids (in that dictionary) of entry i's values.
      */
     private record Snapshot(Entry[] entries, String[] vocabulary, int[][] postings, Map<String, Integer> slot,
-            Map<String, int[]> orders, String[][] values, int[][][] ids, int[][] titleIds, int[][] tagIds) {
+            Map<String, int[]> orders, String[][] values, int[][][] ids, int[][] titleIds, int[][] tagIds,
+            long[] publicBits, Map<DatasetQuery, DatasetHits> results) {
 
         static final Snapshot EMPTY = new Snapshot(new Entry[0], new String[0], new int[0][], Map.of(), Map.of(),
-                new String[Facet.values().length][0], new int[Facet.values().length][0][], new int[0][], new int[0][]);
+                new String[Facet.values().length][0], new int[Facet.values().length][0][], new int[0][], new int[0][],
+                new long[0], emptyResults());
+
+        /** The answers to the latest public searches on this snapshot (a new snapshot starts empty). */
+        static Map<DatasetQuery, DatasetHits> emptyResults() {
+            return java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<DatasetQuery, DatasetHits> eldest) {
+                    return size() > RESULTS_CACHED;
+                }
+            });
+        }
     }
 
     private final Datasets datasets;
@@ -86,11 +100,31 @@ class DatasetIndex {
 
     DatasetHits search(DatasetQuery q) {
         Snapshot s = current();
+        boolean anonymous = q.publishers().isEmpty() && !q.allVisible();
+        if (anonymous) {
+            DatasetHits cached = s.results().get(q);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        DatasetHits hits = compute(s, q, anonymous);
+        if (anonymous) {
+            s.results().put(q, hits);
+        }
+        return hits;
+    }
+
+    private DatasetHits compute(Snapshot s, DatasetQuery q, boolean anonymous) {
         int n = s.entries().length;
-        long[] match = new long[(n + 63) >>> 6];
-        for (int i = 0; i < n; i++) {
-            if (visible(s.entries()[i], q)) {
-                match[i >>> 6] |= 1L << i;
+        long[] match;
+        if (anonymous) {
+            match = s.publicBits().clone();
+        } else {
+            match = new long[(n + 63) >>> 6];
+            for (int i = 0; i < n; i++) {
+                if (visible(s.entries()[i], q)) {
+                    match[i >>> 6] |= 1L << i;
+                }
             }
         }
         String[] queryWords = words(q.text());
@@ -450,6 +484,13 @@ class DatasetIndex {
             titleIds[i] = positions(vocabulary, entries[i].titleWords());
             tagIds[i] = positions(vocabulary, entries[i].tagWords());
         }
-        return new Snapshot(entries, vocabulary, postings, slot, Map.copyOf(orders), values, ids, titleIds, tagIds);
+        long[] publicBits = new long[(entries.length + 63) >>> 6];
+        for (int i = 0; i < entries.length; i++) {
+            if (entries[i].visible()) {
+                publicBits[i >>> 6] |= 1L << i;
+            }
+        }
+        return new Snapshot(entries, vocabulary, postings, slot, Map.copyOf(orders), values, ids, titleIds, tagIds,
+                publicBits, Snapshot.emptyResults());
     }
 }

@@ -71,4 +71,35 @@ class DatasetRequestsIntegrationTests {
         assertThat(anonymous.get("/api/v1/opendata/requests?status=KHONG").status()).isEqualTo(400);
         assertThat(anonymous.get("/api/v1/opendata/requests/999999").status()).isEqualTo(404);
     }
+
+    @Test
+    void theRequestPageTakesAFormAndAnswersBadInputInVietnameseNextToTheFields() {
+        TestHttp browser = new TestHttp(port);
+        TestHttp.Response page = browser.get("/data/requests", "text/html");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Đề nghị công bố dữ liệu", "id=\"request-form\"");
+        String csrf = csrf(page.body());
+
+        TestHttp.Response bad = browser.postForm("/data/requests", Map.of("_csrf", csrf, "title", "x",
+                "description", "ngắn", "requester", "", "email", "sai"));
+        assertThat(bad.status()).isEqualTo(200);
+        assertThat(bad.body()).contains("Tên dữ liệu đề nghị cần từ 5 đến 300 ký tự.", "Mô tả cần từ 10 đến 5.000 ký tự.",
+                "Địa chỉ thư điện tử không hợp lệ.", "is-invalid");
+
+        TestHttp.Response good = browser.postForm("/data/requests", Map.of("_csrf", csrf(bad.body()),
+                "title", "Lịch thu gom rác theo tổ dân phố", "description",
+                "Đề nghị công bố lịch và tuyến thu gom rác thải sinh hoạt theo từng tổ dân phố, phường Hàm Rồng.",
+                "requester", "Lê Thị Bình", "email", "binh.le@example.org"));
+        assertThat(good.status()).isEqualTo(302);
+        TestHttp.Response after = browser.get("/data/requests", "text/html");
+        assertThat(after.body()).contains("Lịch thu gom rác theo tổ dân phố", "Đã ghi nhận đề nghị của bạn")
+                .doesNotContain("binh.le@example.org", "Lê Thị Bình");
+    }
+
+    private static String csrf(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"|name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(html);
+        assertThat(m.find()).as("a CSRF token on the page").isTrue();
+        return m.group(1) != null ? m.group(1) : m.group(2);
+    }
 }

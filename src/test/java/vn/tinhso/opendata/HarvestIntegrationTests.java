@@ -69,9 +69,17 @@ class HarvestIntegrationTests {
         admin = new TestHttp(port).withToken(accounts.token("Quản trị thu thập", TestAccounts.admin()));
     }
 
+    @Autowired
+    DatasetIndex index;
+
     @AfterAll
     void stopTheSource() {
         source.close();
+        // The harvested copies would change the counts other test classes see in the shared catalogue.
+        jdbc.sql("""
+                UPDATE opendata.dataset SET state = 'DELETED', change_no = nextval('opendata.change_no')
+                WHERE harvest_source IS NOT NULL""").update();
+        index.invalidate();
 
     }
 
