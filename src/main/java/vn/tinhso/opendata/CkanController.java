@@ -40,18 +40,53 @@ class CkanController {
     private final CkanActions actions;
     private final IdentityManagement identity;
     private final IdentitySettings settings;
+    private final DatasetManagement catalogue;
+    private final AnswerCache answers = new AnswerCache();
 
-    CkanController(CkanActions actions, IdentityManagement identity, IdentitySettings settings) {
+    CkanController(CkanActions actions, IdentityManagement identity, IdentitySettings settings,
+            DatasetManagement catalogue) {
         this.actions = actions;
         this.identity = identity;
         this.settings = settings;
+        this.catalogue = catalogue;
+    }
+
+    /**
+     * The latest anonymous answers by query, for one catalogue version at a time, at most 300 of them and
+     * each under 256 KB, kept at most {@link #TTL_MILLIS} (publisher and domain titles change without a
+     * new catalogue version).
+     */
+    static final class AnswerCache {
+        static final long TTL_MILLIS = 2000;
+        private record Answer(Object version, byte[] body, long at) {
+        }
+
+        private final Map<String, Answer> answers = java.util.Collections.synchronizedMap(
+                new LinkedHashMap<>(64, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<String, Answer> eldest) {
+                        return size() > 300;
+                    }
+                });
+
+        byte[] get(String key, Object version) {
+            Answer a = answers.get(key);
+            return a != null && a.version() == version && System.currentTimeMillis() - a.at() < TTL_MILLIS
+                    ? a.body() : null;
+        }
+
+        void put(String key, Object version, byte[] body) {
+            if (body.length < 256 * 1024) {
+                answers.put(key, new Answer(version, body, System.currentTimeMillis()));
+            }
+        }
     }
 
     @RequestMapping(path = {"/api/3/action/{action}", "/api/action/{action}"},
             method = {RequestMethod.GET, RequestMethod.POST}, produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("permitAll()") // each action applies its own rule (docs/ckan-api.md): reads are public, writes need a token
     @Operation(summary = "Call a CKAN action, e.g. package_search, package_show, package_create")
-    ResponseEntity<Object> action(@PathVariable String action, HttpServletRequest request, Authentication auth) {
+    ResponseEntity<byte[]> action(@PathVariable String action, HttpServletRequest request, Authentication auth) {
         String help = base(request) + "/api/3/action/help_show?name=" + action;
         if (!CkanActions.known(action)) {
             throw CkanFailure.badRequest("Action name not known: " + action);
@@ -60,13 +95,30 @@ class CkanController {
         if (get && !CkanActions.readOnly(action)) {
             throw CkanFailure.badRequest("JSON Error: Invalid request. Please use POST method for your request");
         }
-        CkanParams params = new CkanParams(params(request, get));
         Editor editor = editor(request, auth);
+        // Anonymous reads by GET are answered from the cache while the catalogue has not changed.
+        String key = get && !editor.signedIn() ? action + "?" + request.getQueryString() : null;
+        if (key != null) {
+            byte[] cached = answers.get(key, catalogue.catalogueVersion());
+            if (cached != null) {
+                return json(cached);
+            }
+        }
+        Object version = key == null ? null : catalogue.catalogueVersion();
+        CkanParams params = new CkanParams(params(request, get));
         Object result = actions.call(action, params, editor, upload(request), base(request));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("help", help);
         body.put("success", true);
         body.put("result", result);
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        if (key != null) {
+            answers.put(key, version, bytes);
+        }
+        return json(bytes);
+    }
+
+    private static ResponseEntity<byte[]> json(byte[] body) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 

@@ -91,6 +91,14 @@ class DatasetIndex {
         return Arrays.stream(current().entries()).map(Entry::dataset).toList();
     }
 
+    /**
+     * A token that changes whenever the catalogue the index answers from changes (after catching up),
+     * for caches of answers built on it.
+     */
+    Object version() {
+        return current();
+    }
+
     /** The quality score the index computed for a dataset, or -1 if it is not indexed. */
     int quality(UUID id) {
         Snapshot s = current();

@@ -133,6 +133,11 @@ public class DatasetManagement {
         return index.search(query);
     }
 
+    /** Changes whenever the searchable catalogue changes: a key for caches of answers built from searches. */
+    public Object catalogueVersion() {
+        return index.version();
+    }
+
     /** Every dataset that is not deleted (public or not), for exports that filter it themselves. */
     public List<Dataset> indexed() {
         return index.all();

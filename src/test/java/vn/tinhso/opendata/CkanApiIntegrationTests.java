@@ -342,6 +342,8 @@ class CkanApiIntegrationTests {
         assertThat(result(get("package_show", "id", "co-so-y-te-upload")).get("num_resources").asInt()).isEqualTo(2);
 
         result(post(anonymous, "resource_delete", leader, Map.of("id", link.get("id").asString())));
+        // The anonymous answer above was kept; the change must show at once all the same.
+        assertThat(result(get("package_show", "id", "co-so-y-te-upload")).get("num_resources").asInt()).isEqualTo(1);
         result(post(anonymous, "package_delete", leader, Map.of("id", "co-so-y-te-upload")));
         error(get("package_show", "id", "co-so-y-te-upload"), 404, "Not Found Error");
     }
