@@ -410,7 +410,9 @@ class DatasetIndex {
         values.put(Facet.TAG, d.tags().toArray(String[]::new));
         values.put(Facet.FORMAT, d.formats().toArray(String[]::new));
         values.put(Facet.LICENCE, d.licenceId() == null ? new String[0] : new String[] {d.licenceId()});
-        return new Entry(d, QualityScore.of(d, licence, now).score(), d.publisherId(), publisherName, d.isPublic(),
+        int quality = QualityScore.of(d, licence, now).score();
+        values.put(Facet.QUALITY, new String[] {Facet.qualityBand(quality)});
+        return new Entry(d, quality, d.publisherId(), publisherName, d.isPublic(),
                 words.toArray(String[]::new), titleWords, tagWords, values);
     }
 

@@ -145,6 +145,14 @@ class CkanApiIntegrationTests {
         assertThat(both.get("count").asLong()).isEqualTo(publicCount(
                 "publisher_id = " + this.health.agencyId() + " AND 'y-te' = ANY(domains) AND EXISTS (SELECT 1 FROM "
                         + "opendata.resource r WHERE r.dataset_id = d.id AND upper(r.format) = 'CSV')")).isGreaterThanOrEqualTo(13);
+        JsonNode good = result(get("package_search", "fq", "quality_band:(90-100 OR 70-89)", "rows", "1000",
+                "facet.field", "[\"quality_band\"]"));
+        assertThat(good.get("count").asLong()).isPositive();
+        good.get("results").forEach(p -> assertThat(p.get("extras").toString()).containsPattern(
+                "\"key\":\"quality_score\",\"value\":\"(7\\d|8\\d|9\\d|100)\""));
+        assertThat(good.get("search_facets").get("quality_band").get("items").findValuesAsString("name"))
+                .isSubsetOf("90-100", "70-89");
+
         JsonNode either = result(get("package_search", "fq", "groups:(y-te OR giao-duc)"));
         assertThat(either.get("count").asLong()).isEqualTo(publicCount("domains && ARRAY['y-te', 'giao-duc']"))
                 .isGreaterThanOrEqualTo(26);
