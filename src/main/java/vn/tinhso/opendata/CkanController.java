@@ -123,9 +123,7 @@ class CkanController {
     }
 
     private String base(HttpServletRequest request) {
-        String configured = settings.baseUrl();
-        return configured != null && !configured.isBlank() ? configured.replaceAll("/+$", "")
-                : request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
+        return CkanDicts.base(settings.baseUrl(), request);
     }
 
     /** The caller: a CKAN API token in Authorization or X-CKAN-API-Key, else the session's user, else nobody. */

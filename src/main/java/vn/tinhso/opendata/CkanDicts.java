@@ -45,6 +45,12 @@ final class CkanDicts {
         return pkg(d, Context.of(catalogue, ""), -1);
     }
 
+    /** The site's address for links in answers: the configured base URL, else the request's own. */
+    static String base(String configured, jakarta.servlet.http.HttpServletRequest request) {
+        return configured != null && !configured.isBlank() ? configured.replaceAll("/+$", "")
+                : request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
+    }
+
     static String time(Instant t) {
         return t == null ? null : LocalDateTime.ofInstant(t, ZoneOffset.UTC).format(CKAN_TIME);
     }

@@ -155,9 +155,7 @@ class DcatController {
     }
 
     private String base(HttpServletRequest request) {
-        String configured = settings.baseUrl();
-        return configured != null && !configured.isBlank() ? configured.replaceAll("/+$", "")
-                : request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
+        return CkanDicts.base(settings.baseUrl(), request);
     }
 
 }

@@ -435,9 +435,7 @@ class OpendataPages {
     }
 
     private String base(HttpServletRequest request) {
-        String configured = identity.baseUrl();
-        return configured != null && !configured.isBlank() ? configured.replaceAll("/+$", "")
-                : request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
+        return CkanDicts.base(identity.baseUrl(), request);
     }
 
     private static String text(String s) {
