@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.json.JsonMapper;
@@ -522,10 +521,5 @@ class CkanActions {
         m.put("capacity", capacity);
         m.put("state", "active");
         return m;
-    }
-
-    static Set<String> actions() {
-        return Set.copyOf(java.util.stream.Stream.concat(READ.keySet().stream(), WRITE.keySet().stream())
-                .collect(Collectors.toSet()));
     }
 }

@@ -99,13 +99,6 @@ class DatasetIndex {
         return current();
     }
 
-    /** The quality score the index computed for a dataset, or -1 if it is not indexed. */
-    int quality(UUID id) {
-        Snapshot s = current();
-        Integer i = s.slot().get(id.toString());
-        return i == null ? -1 : s.entries()[i].quality();
-    }
-
     DatasetHits search(DatasetQuery q) {
         Snapshot s = current();
         boolean anonymous = q.publishers().isEmpty() && !q.allVisible();

@@ -39,9 +39,10 @@ import vn.tinhso.units.UnitManagement;
 public class DatasetManagement {
 
     static final Pattern NAME = Pattern.compile("^[a-z0-9][a-z0-9_\\-]{1,99}$");
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final Pattern URL = Pattern.compile("^https?://\\S+$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern TAG = Pattern.compile("^[\\p{L}\\p{N} ._\\-]{1,100}$");
+    /** What the catalogue accepts as an e-mail address, a link (http or https) and a tag; harvests and requests too. */
+    static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    static final Pattern URL = Pattern.compile("^https?://\\S+$", Pattern.CASE_INSENSITIVE);
+    static final Pattern TAG = Pattern.compile("^[\\p{L}\\p{N} ._\\-]{1,100}$");
     private static final Set<String> CORE_FIELDS = Set.of("id", "name", "title", "notes", "owner_org", "license_id",
             "private", "state", "version", "tags", "groups", "resources", "extras", "url", "type",
             "metadata_created", "metadata_modified", "organization");
@@ -446,10 +447,6 @@ public class DatasetManagement {
 
     public StoredFile file(DatasetResource r) {
         return files.get(r.fileId());
-    }
-
-    public void countDownload(DatasetResource r) {
-        datasets.countDownload(r.id());
     }
 
     public void countView(Dataset d) {

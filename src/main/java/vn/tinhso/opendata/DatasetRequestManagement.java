@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,7 +27,6 @@ import vn.tinhso.shared.VietnameseText;
 @Service
 public class DatasetRequestManagement {
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private final JdbcClient jdbc;
     private final DatasetManagement catalogue;
     private final ApplicationEventPublisher events;
@@ -61,7 +59,7 @@ public class DatasetRequestManagement {
         String mail = email == null || email.isBlank() ? null : email.strip();
         if (!editor.signedIn() && mail == null) {
             v.add(new Violation("email", "opendata.invalid.required"));
-        } else if (mail != null && !EMAIL.matcher(mail).matches()) {
+        } else if (mail != null && !DatasetManagement.EMAIL.matcher(mail).matches()) {
             v.add(new Violation("email", "opendata.invalid.email"));
         }
         Long publisherId = null;

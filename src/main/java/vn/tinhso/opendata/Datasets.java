@@ -49,12 +49,6 @@ class Datasets {
                 .query(this::dataset).optional().map(d -> d.withResources(resources(d.id())));
     }
 
-    Optional<Dataset> findHarvested(long source, String ref) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM opendata.dataset d WHERE d.harvest_source = :s AND d.harvest_ref = :r")
-                .param("s", source).param("r", ref).query(this::dataset).optional()
-                .map(d -> d.withResources(resources(d.id())));
-    }
-
     /** Datasets changed after a change number, with resources, ordered by it; for the search index. */
     List<Changed> changedAfter(long changeNo, int limit) {
         List<Changed> rows = jdbc.sql("SELECT " + COLUMNS + " FROM opendata.dataset d WHERE d.change_no > :c "
@@ -73,10 +67,6 @@ class Datasets {
     }
 
     record Changed(Dataset dataset, long changeNo) {
-    }
-
-    long lastChange() {
-        return jdbc.sql("SELECT coalesce(max(change_no), 0) FROM opendata.dataset").query(Long.class).single();
     }
 
     boolean nameTaken(String name, UUID except) {
@@ -223,15 +213,6 @@ class Datasets {
                   broken = :broken WHERE id = :id""")
                 .param("at", ts(at)).param("status", status).param("error", error).param("broken", broken)
                 .param("id", resource).update();
-    }
-
-    /** Link resources of public datasets, least recently checked first. */
-    List<DatasetResource> linksToCheck(int limit) {
-        return jdbc.sql("""
-                SELECT r.* FROM opendata.resource r JOIN opendata.dataset d ON d.id = r.dataset_id
-                WHERE r.file_id IS NULL AND r.url IS NOT NULL AND d.state = 'PUBLISHED'
-                ORDER BY r.checked_at NULLS FIRST LIMIT :limit""").param("limit", limit)
-                .query(Datasets::resource).list();
     }
 
     void addRevision(UUID dataset, int revision, String change, String by, Object snapshot) {

@@ -62,15 +62,17 @@ class DcatController {
         RdfFormat f = format(format, false);
         int number = page(page);
         String base = base(request);
-        List<Dataset> all = publicDatasets();
-        int pages = (all.size() + PAGE_SIZE - 1) / PAGE_SIZE;
+        // The page from the search index, in its order of the latest change: no sorting of the whole catalogue.
+        DatasetHits hits = catalogue.search(new DatasetQuery(null, java.util.Map.of(), java.util.Set.of(), false, false,
+                List.of(new DatasetQuery.Sort("metadata_modified", true)), (number - 1) * PAGE_SIZE, PAGE_SIZE,
+                List.of(), 0));
+        int pages = (int) ((hits.count() + PAGE_SIZE - 1) / PAGE_SIZE);
         Model m = Dcat.model();
         CkanDicts.Context c = CkanDicts.Context.of(catalogue, base);
-        Resource catalog = Dcat.catalog(m, base, catalogue.domains(), issued(all), licence(), c, province);
-        all.stream().skip((long) (number - 1) * PAGE_SIZE).limit(PAGE_SIZE)
-                .forEach(d -> catalog.addProperty(DCAT.dataset, Dcat.dataset(m, d, c, province)));
+        Resource catalog = Dcat.catalog(m, base, catalogue.domains(), issued(), licence(), c, province);
+        hits.results().forEach(d -> catalog.addProperty(DCAT.dataset, Dcat.dataset(m, d, c, province)));
         Dcat.hydra(m, base + "/catalog." + format + "?page=" + number, base + "/catalog." + format, number, pages,
-                all.size(), PAGE_SIZE);
+                hits.count(), PAGE_SIZE);
         return write(m, f);
     }
 
@@ -91,7 +93,7 @@ class DcatController {
         // export, and memory holds one dataset's triples at a time.
         response.setContentType(f.mediaType() + ";charset=UTF-8");
         try (java.io.OutputStream out = new java.io.BufferedOutputStream(response.getOutputStream(), 1 << 16)) {
-            Dcat.stream(out, f.format(), base, catalogue.domains(), all, c, province, issued(all), licence());
+            Dcat.stream(out, f.format(), base, catalogue.domains(), all, c, province, issued(), licence());
         }
     }
 
@@ -106,7 +108,7 @@ class DcatController {
         String base = base(request);
         Model m = Dcat.model();
         CkanDicts.Context c = CkanDicts.Context.of(catalogue, base);
-        Resource catalog = Dcat.catalog(m, base, catalogue.domains(), issued(publicDatasets()), licence(), c, province);
+        Resource catalog = Dcat.catalog(m, base, catalogue.domains(), issued(), licence(), c, province);
         catalog.addProperty(DCAT.dataset, Dcat.dataset(m, d, c, province));
         return write(m, f);
     }
@@ -117,9 +119,9 @@ class DcatController {
     }
 
     /** When the catalogue was first published: its oldest publication. */
-    private static Instant issued(List<Dataset> all) {
-        return all.stream().map(Dataset::publishedAt).filter(java.util.Objects::nonNull).min(Instant::compareTo)
-                .orElse(null);
+    private Instant issued() {
+        return catalogue.indexed().stream().filter(Dataset::isPublic).map(Dataset::publishedAt)
+                .filter(java.util.Objects::nonNull).min(Instant::compareTo).orElse(null);
     }
 
     /** The catalogue's own licence: the first open licence (the open data licence of Decree 47/2020). */

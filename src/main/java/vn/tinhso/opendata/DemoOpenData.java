@@ -12,6 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -139,11 +141,9 @@ class DemoOpenData implements ApplicationRunner {
         String base = identity.baseUrl().replaceAll("/+$", "");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<Unit> communes = units.communes(Structure.Y2025, province);
-        StringBuilder csv = new StringBuilder("ma_xa,ten_xa,loai,ten_tieng_anh,ma_tinh,ten_tinh\n");
-        for (Unit u : communes) {
-            csv.append(String.join(",", u.code(), quote(u.name()), quote(u.kind()), quote(u.englishName()),
-                    u.provinceCode(), quote(u.provinceName()))).append('\n');
-        }
+        String csv = csv(List.of("ma_xa", "ten_xa", "loai", "ten_tieng_anh", "ma_tinh", "ten_tinh"), communes.stream()
+                .map(u -> List.of(u.code(), u.name(), u.kind(), java.util.Objects.toString(u.englishName(), ""),
+                        u.provinceCode(), u.provinceName())).toList());
         Dataset units = catalogue.createAs(new DatasetInput("don-vi-hanh-chinh-cap-xa-2025",
                 "Danh mục đơn vị hành chính cấp xã của tỉnh (từ 01/7/2025)",
                 "Commune-level administrative units of the province (since 1 July 2025)",
@@ -154,7 +154,7 @@ class DemoOpenData implements ApplicationRunner {
                 office.title(), office.email(), null, List.of("đơn vị hành chính", "xã phường", "mã xã"),
                 List.of("hanh-chinh-cong"), List.of(), null), false, null, null, PLATFORM, now);
         catalogue.addFileAs(units, new ResourceInput("Danh sách xã, phường, đặc khu", null, "CSV", null),
-                new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
                 "don-vi-hanh-chinh-cap-xa-2025.csv", PLATFORM);
         link(office, "danh-muc-thu-tuc-hanh-chinh", "Danh mục thủ tục hành chính trên Cổng dịch vụ công của tỉnh",
                 "Administrative procedures of the provincial public service portal",
@@ -228,9 +228,9 @@ class DemoOpenData implements ApplicationRunner {
 
     /** A small CSV in the template's columns, with illustrative figures (marked demo). */
     private static String table(Template t, List<Unit> communes, Random random) {
-        StringBuilder csv = new StringBuilder(String.join(",", t.columns())).append('\n');
         List<Unit> rows = t.perCommune() ? communes : List.of();
         int n = t.perCommune() ? rows.size() : 12;
+        List<List<String>> table = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             List<String> cells = new ArrayList<>();
             for (int c = 0; c < t.columns().size(); c++) {
@@ -238,7 +238,7 @@ class DemoOpenData implements ApplicationRunner {
                 if (t.perCommune() && c == 0) {
                     cells.add(rows.get(i).code());
                 } else if (t.perCommune() && c == 1) {
-                    cells.add(quote(rows.get(i).name()));
+                    cells.add(rows.get(i).name());
                 } else if (!t.perCommune() && c == 0) {
                     cells.add(String.valueOf(i + 1));
                 } else if (column.contains("ty_le") || column.contains("phan_tram")) {
@@ -247,16 +247,22 @@ class DemoOpenData implements ApplicationRunner {
                     cells.add(String.valueOf(random.nextInt(2000)));
                 }
             }
-            csv.append(String.join(",", cells)).append('\n');
+            table.add(cells);
         }
-        return csv.toString();
+        return csv(t.columns(), table);
     }
 
-    private static String quote(String s) {
-        if (s == null) {
-            return "";
+    /** RFC 4180 CSV with a header row (Apache Commons CSV). */
+    private static String csv(List<String> header, List<List<String>> rows) {
+        StringBuilder out = new StringBuilder();
+        try (CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get().print(out)) {
+            for (List<String> row : rows) {
+                printer.printRecord(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return out.toString();
     }
 
     /** A URL name from a Vietnamese text: folded, dashes between words, at most {@code max} characters. */

@@ -42,7 +42,7 @@ public class HarvestManagement {
         if (k == null) {
             v.add(new Violation("kind", "opendata.invalid.harvest_kind"));
         }
-        if (url == null || !url.strip().matches("(?i)^https?://\\S+$")) {
+        if (url == null || !DatasetManagement.URL.matcher(url.strip()).matches()) {
             v.add(new Violation("url", "opendata.invalid.url"));
         } else if (k != null && harvests.urlTaken(k, url.strip())) {
             v.add(new Violation("url", "opendata.invalid.harvest_url_taken"));

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -32,7 +31,6 @@ class Harvester {
 
     static final Duration STALE = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(Harvester.class);
-    private static final Pattern TAG = Pattern.compile("^[\\p{L}\\p{N} ._\\-]{1,100}$");
 
     private final Harvests harvests;
     private final RemoteCatalogues remote;
@@ -133,7 +131,7 @@ class Harvester {
             try {
                 String[] row = existing.get(r.ref());
                 List<ResourceInput> links = r.links().stream()
-                        .filter(l -> l.url() != null && l.url().matches("(?i)^https?://\\S+$")).toList();
+                        .filter(l -> l.url() != null && DatasetManagement.URL.matcher(l.url()).matches()).toList();
                 if (row == null) {
                     tx.executeWithoutResult(status -> {
                         Dataset d = catalogue.createAs(input(r, freeName(r)), false, source.id(), r.ref(), by,
@@ -197,17 +195,17 @@ class Harvester {
                     String.valueOf(source.publisherId()), licence, false, null,
                     Frequency.of(r.frequency()).map(Enum::name).orElse(null), r.temporalStart(), r.temporalEnd(),
                     List.of(), r.contactName(), validEmail(r.contactEmail()), validUrl(r.sourceUrl()),
-                    r.tags().stream().filter(t -> TAG.matcher(t).matches()).toList(),
+                    r.tags().stream().filter(t -> DatasetManagement.TAG.matcher(t).matches()).toList(),
                     r.groups().stream().filter(domains::contains).toList(),
                     List.of(new Dataset.Extra("harvest_source", source.url())), null);
         }
     }
 
     private static String validEmail(String email) {
-        return email != null && email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$") ? email : null;
+        return email != null && DatasetManagement.EMAIL.matcher(email).matches() ? email : null;
     }
 
     private static String validUrl(String url) {
-        return url != null && url.matches("(?i)^https?://\\S+$") ? url : null;
+        return url != null && DatasetManagement.URL.matcher(url).matches() ? url : null;
     }
 }
